@@ -1,0 +1,46 @@
+// The one catalogue of rule ids. Every finding unspin reports names one of these rules; the
+// README's rule list is generated from this table (`npm run docs:rules`), so it is the only place
+// a rule is described.
+
+export type Severity = "info" | "warning" | "error";
+
+export interface RuleSpec {
+  id: string;
+  /** Which stage emits it: alignment against a source, or source-free (intrinsic) analysis. */
+  stage: "align" | "intrinsic" | "text";
+  severity: Severity;
+  description: string;
+  /** A short example, source -> suspect (or just the suspect text for intrinsic rules). */
+  example: string;
+}
+
+export const RULES = [
+  { id: "inflection", stage: "align", severity: "info", description: "Same word in another inflected form.", example: "said -> says" },
+  { id: "synonym-swap", stage: "align", severity: "warning", description: "A word replaced by a WordNet synonym (shares a synset).", example: "conflict -> battle" },
+  { id: "related-word", stage: "align", severity: "warning", description: "A word replaced by a WordNet-related word (hypernym, hyponym, similar adjective, derivation).", example: "state -> condition" },
+  { id: "paraphrase", stage: "align", severity: "warning", description: "A multi-word replacement not explained by a word-for-word relation.", example: "put an end to -> stop" },
+  { id: "meaning-flip", stage: "align", severity: "error", description: "A word replaced by its antonym, or a negation added or removed.", example: "conservative -> liberal; will -> will not" },
+  { id: "number-changed", stage: "align", severity: "error", description: "A number differs between source and suspect.", example: "2019 -> 2018" },
+  { id: "name-changed", stage: "align", severity: "error", description: "A proper name differs between source and suspect.", example: "Peskov -> Pesky" },
+  { id: "quote-altered", stage: "align", severity: "error", description: "A non-verbatim edit inside a quotation.", example: "\"war against our state\" -> \"battle against our condition\"" },
+  { id: "quote-invented", stage: "align", severity: "error", description: "Reported speech in the source turned into a direct quotation in the suspect.", example: "he said the talks would go on -> he said, \"the talks will go on\"" },
+  { id: "reordered", stage: "align", severity: "info", description: "A block of words or a passage moved to another place.", example: "in June, he said -> he said in June" },
+  { id: "inserted", stage: "align", severity: "info", description: "Words in the suspect with no counterpart in the source.", example: " -> very" },
+  { id: "deleted", stage: "align", severity: "info", description: "Words of the source left out of the suspect.", example: "publicly -> " },
+  { id: "misspelling", stage: "align", severity: "warning", description: "A non-word standing where the source has a word.", example: "unpredictability -> unpredictableness" },
+  { id: "tokenizer-artifact", stage: "text", severity: "warning", description: "Debris of a tokenizer: split contractions, space before punctuation, commas inside phrases, doubled spaces.", example: "do n't; Q&, A; to , end" },
+  { id: "quote-mark-anomaly", stage: "text", severity: "warning", description: "A quotation mark pointing the wrong way or left unbalanced.", example: "he said,” we are" },
+  { id: "non-word", stage: "intrinsic", severity: "warning", description: "A token that is no English word; the suggestion is its most likely correction.", example: "recieve (receive)" },
+  { id: "odd-collocation", stage: "intrinsic", severity: "warning", description: "A word improbable in its context while a WordNet synonym of it is far more probable there; the suggestion is that synonym.", example: "kid gloves -> goat gloves (kid)" },
+  { id: "phrase-restoration", stage: "intrinsic", severity: "warning", description: "Several adjacent words each swapped for a synonym; the suggestion restores the phrase.", example: "liberal media band -> liberal media group" },
+] as const satisfies readonly RuleSpec[];
+
+export type RuleId = (typeof RULES)[number]["id"];
+
+const BY_ID = new Map<string, RuleSpec>(RULES.map((r) => [r.id, r]));
+
+export function ruleSpec(id: RuleId): RuleSpec {
+  const spec = BY_ID.get(id);
+  if (!spec) throw new Error(`unknown rule id ${id}`);
+  return spec;
+}
