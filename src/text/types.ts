@@ -55,6 +55,7 @@ export type ArtifactKind =
   | "space-inside-brackets" // ( November 7 )
   | "comma-in-phrase" // Q&, A / to , end
   | "misoriented-quote" // statement,” we are
+  | "unbalanced-quote" // a quotation mark with no partner in its paragraph
   | "double-space";
 
 /** Tokenizer debris found while reading a text: repaired for matching, kept as evidence. */

@@ -1,0 +1,84 @@
+// Tokenizer debris: what a spinner's tokenize/detokenize round trip leaves behind. Each repair
+// is kept as an Artifact (evidence of spinning) while the tokens get the repaired form for
+// matching, so `do n't` in a suspect still matches `don't` in the source.
+import type { Artifact } from "./types.js";
+import { normalizeWord, type RawToken } from "./scan.js";
+
+/** A token after repair: possibly several raw tokens merged, possibly flagged as debris. */
+export interface RepairedToken extends RawToken {
+  norm: string;
+  debris: boolean;
+}
+
+const SPACE_SENSITIVE_PUNCT = new Set([",", ".", ";", ":", "?", "!"]);
+const OPEN_BRACKETS = new Set(["(", "["]);
+const CLOSE_BRACKETS = new Set([")", "]"]);
+// Words after which a comma cannot close a phrase: a comma here was inserted inside the phrase.
+const PHRASE_INTERNAL = new Set([
+  "to", "the", "a", "an", "of", "in", "on", "at", "by", "for", "with", "from", "into", "and", "or",
+  "&", "their", "its", "his", "her", "our", "my", "your", "this", "that", "these", "those", "than",
+]);
+
+function isInlineSpace(s: string): boolean {
+  return s.length > 0 && /^[ \t\u00a0]+$/.test(s);
+}
+
+export function repairDebris(source: string, raw: RawToken[]): { tokens: RepairedToken[]; artifacts: Artifact[] } {
+  const tokens: RepairedToken[] = [];
+  const artifacts: Artifact[] = [];
+  const artifact = (kind: Artifact["kind"], start: number, end: number, repaired: string) =>
+    artifacts.push({ kind, start, end, text: source.slice(start, end), repaired });
+
+  for (let k = 0; k < raw.length; k++) {
+    const t = raw[k]!;
+    const prev = tokens[tokens.length - 1];
+    const gap = prev ? source.slice(prev.end, t.start) : "";
+
+    // do n't / it 's: a contraction piece separated from its host by spaces.
+    if (t.kind === "word" && /^(?:n['’]t|['’]\p{L}{1,2})$/iu.test(t.raw) && prev && prev.kind === "word" && !prev.debris) {
+      if (isInlineSpace(gap)) {
+        const norm = prev.norm + normalizeWord(t.raw);
+        artifact("split-contraction", prev.start, t.end, prev.raw + t.raw);
+        tokens[tokens.length - 1] = { ...prev, end: t.end, raw: source.slice(prev.start, t.end), norm };
+        continue;
+      }
+    }
+
+    // Q&, A: an ampersand term split by a comma. Merge into one word.
+    if (t.raw === "&" && prev && prev.kind === "word" && gap === "") {
+      const comma = raw[k + 1];
+      const next = raw[k + 2];
+      if (comma?.raw === "," && comma.start === t.end && next && next.kind === "word" && isInlineSpace(source.slice(comma.end, next.start))) {
+        const repairedRaw = `${prev.raw}&${next.raw}`;
+        artifact("comma-in-phrase", prev.start, next.end, repairedRaw);
+        tokens[tokens.length - 1] = { ...prev, end: next.end, raw: source.slice(prev.start, next.end), norm: normalizeWord(repairedRaw) };
+        k += 2;
+        continue;
+      }
+    }
+
+    const rt: RepairedToken = { ...t, norm: t.kind === "punct" || t.kind === "symbol" ? t.raw : normalizeWord(t.raw), debris: false };
+
+    if (t.kind === "punct" && prev && isInlineSpace(gap)) {
+      if (t.raw === "," && prev.kind === "word" && PHRASE_INTERNAL.has(prev.norm)) {
+        // to , end: a comma inside a phrase. Debris: skipped by matching.
+        rt.debris = true;
+        artifact("comma-in-phrase", prev.end, t.end, "");
+      } else if (SPACE_SENSITIVE_PUNCT.has(t.raw) && prev.kind !== "punct") {
+        if (t.raw === ",") rt.debris = true;
+        artifact("space-before-punct", prev.end, t.end, t.raw);
+      } else if (CLOSE_BRACKETS.has(t.raw)) {
+        artifact("space-inside-brackets", prev.end, t.start, "");
+      }
+    }
+    if (prev && OPEN_BRACKETS.has(prev.raw) && isInlineSpace(gap)) {
+      artifact("space-inside-brackets", prev.end, t.start, "");
+    }
+    // Two or more spaces between tokens on one line (not the old two-spaces-after-a-period habit).
+    if (prev && /^[ ]{2,}$/.test(gap) && !/[.!?:"”]$/.test(prev.raw)) {
+      artifact("double-space", prev.end, t.start, " ");
+    }
+    tokens.push(rt);
+  }
+  return { tokens, artifacts };
+}

@@ -1,0 +1,3 @@
+export type * from "./types.js";
+export { analyzeText } from "./analyze.js";
+export { normalizeWord } from "./scan.js";
