@@ -50,6 +50,8 @@ export interface ReportStats {
   suspectWords: number;
   /** Share of aligned suspect words that were substituted (any non-identical match). */
   substitutionRate?: number;
+  /** Share of the suspect aligned to its sources. */
+  coverage?: number;
   /** True when a size/time budget cut the work short; the report says what was skipped in `notes`. */
   truncated: boolean;
 }

@@ -25,6 +25,14 @@ function opensAfterPunct(source: string, pos: number): boolean {
   return /[,:]/.test(source[pos - 1] ?? "") && /^\s+["“”]?[\p{L}\d]/u.test(source.slice(pos + 1, pos + 4));
 }
 
+/** `vote.” We listened ... meetings.”`: a mark before a new sentence with a partner later in its paragraph. */
+function opensBeforeLaterMark(source: string, pos: number): boolean {
+  if (!/^\s+[\p{Lu}\d]/u.test(source.slice(pos + 1, pos + 3))) return false;
+  const lineEnd = source.indexOf("\n", pos);
+  const rest = source.slice(pos + 1, lineEnd < 0 ? source.length : lineEnd);
+  return /["“”]/.test(rest);
+}
+
 export interface QuoteResult {
   quotations: Quotation[];
   artifacts: Artifact[];
@@ -70,7 +78,7 @@ export function findQuotations(source: string, tokens: RepairedToken[]): QuoteRe
     if (!open) {
       if (OPENERS.has(mark) || (mark === '"' && !closesHere(source, pos))) {
         open = { pos, misoriented: false };
-      } else if (opensHere(source, pos) || opensAfterPunct(source, pos)) {
+      } else if (opensHere(source, pos) || opensAfterPunct(source, pos) || opensBeforeLaterMark(source, pos)) {
         // A closing glyph standing where a quotation opens.
         flag("misoriented-quote", pos, "“");
         open = { pos, misoriented: true };

@@ -37,7 +37,7 @@ export function splitSentences(source: string, tokens: RepairedToken[]): Sentenc
     const after = tokens[j];
     if (!after) break;
     if (after.start === tokens[j - 1]!.end) continue; // no space: 3.5, U.S.
-    if (/^[\p{Lu}\d"“”'‘(\[]/u.test(after.raw)) {
+    if (/^[\p{Lu}\d"“”'‘([]/u.test(after.raw)) {
       push(j);
       i = j - 1;
     }

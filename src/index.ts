@@ -1,0 +1,10 @@
+// Public library entry point.
+export { createUnspin, type Unspin, type UnspinOptions, type CompareInput } from "./unspin.js";
+export { analyzeText } from "./text/index.js";
+export type * from "./text/types.js";
+export type { Lexicon, WordRelation } from "./lexicon/types.js";
+export { RULES, type RuleId, type RuleSpec } from "./rules/catalogue.js";
+export { REPORT_SCHEMA, type Report, type Finding, type Verdict } from "./report/schema.js";
+export { renderText } from "./report/text.js";
+export { renderHtml } from "./report/html.js";
+export { UnspinError, ERROR_CODES, type ErrorCode } from "./errors.js";

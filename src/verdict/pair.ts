@@ -1,0 +1,68 @@
+// The verdict for a suspect against its sources, from alignment measures. Thresholds are data
+// (VerdictThresholds) so the evaluation scripts can tune them on a development split.
+import type { Verdict } from "../report/schema.js";
+
+export interface PairMeasures {
+  /** Suspect words in the whole suspect. */
+  suspectUnits: number;
+  /** Suspect words inside aligned passages. */
+  alignedUnits: number;
+  /** Aligned suspect words matched to a source word by any relation. */
+  matched: number;
+  /** ...of which identical or inflected. */
+  identical: number;
+  /** Matched words substituted by a lexical relation (synonym, related word, misspelling, ...). */
+  substituted: number;
+}
+
+export interface VerdictThresholds {
+  /** Minimum aligned share of the suspect (or minimum aligned words) for any copy verdict. */
+  minCoverage: number;
+  minAlignedWords: number;
+  /** Identical share of matched words at or above which a copy is verbatim. */
+  verbatimIdentical: number;
+  /** Substituted share of matched words at or above which a copy is spun. */
+  spunSubstitution: number;
+  /** Matched share of aligned words below which a copy counts as a rewrite. */
+  rewriteMatched: number;
+}
+
+export const DEFAULT_THRESHOLDS: VerdictThresholds = {
+  minCoverage: 0.25,
+  minAlignedWords: 40,
+  verbatimIdentical: 0.97,
+  spunSubstitution: 0.04,
+  rewriteMatched: 0.55,
+};
+
+export interface PairVerdict {
+  verdict: Verdict;
+  score: number;
+  coverage: number;
+  substitutionRate: number;
+}
+
+export function pairVerdict(m: PairMeasures, t: VerdictThresholds = DEFAULT_THRESHOLDS): PairVerdict {
+  const coverage = m.suspectUnits ? m.alignedUnits / m.suspectUnits : 0;
+  const substitutionRate = m.matched ? m.substituted / m.matched : 0;
+  const matchedShare = m.alignedUnits ? m.matched / m.alignedUnits : 0;
+  const identicalShare = m.matched ? m.identical / m.matched : 0;
+  const copied = coverage >= t.minCoverage || m.alignedUnits >= t.minAlignedWords;
+  if (!copied || m.alignedUnits === 0) {
+    // Some aligned text but too little to call a copy: the same story told independently.
+    const verdict = m.alignedUnits > 0 ? "same-story" : "no-evidence";
+    return { verdict, score: round(coverage * matchedShare), coverage, substitutionRate };
+  }
+  let verdict: Verdict;
+  if (matchedShare < t.rewriteMatched) verdict = "rewrite";
+  else if (identicalShare >= t.verbatimIdentical) verdict = "verbatim-copy";
+  else if (substitutionRate >= t.spunSubstitution) verdict = "spun-copy";
+  else verdict = "verbatim-copy";
+  // Score: how much of the suspect is explained by the source, weighted by how closely.
+  const score = round(Math.min(1, 0.5 + 0.5 * coverage * matchedShare));
+  return { verdict, score, coverage, substitutionRate };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
