@@ -1,0 +1,49 @@
+// What ingest produces: articles, and records that were skipped with a reason. A bad record is
+// an event, not an exception, so one broken file never stops a batch.
+
+export interface Article {
+  /** Stable content hash of the normalised text (see articleId): exact duplicates share it. */
+  id: string;
+  /** Where the article came from: the page URL, or `file://` + absolute path for local files. */
+  url?: string;
+  title?: string;
+  author?: string;
+  /** Publication date as found (ISO 8601 when the source gives one). */
+  published?: string;
+  /** Site or publisher name; falls back to the URL's host where one is known. */
+  site?: string;
+  /** The article's main text, paragraphs separated by blank lines. */
+  text: string;
+}
+
+export type Format = "text" | "html" | "warc" | "feed" | "jsonl";
+
+export interface ArticleEvent {
+  kind: "article";
+  /** The input (path as given, or "<stdin>") the article was read from. */
+  input: string;
+  /** Where inside the input: a WARC record's URI, a feed item number, a JSONL line. */
+  record?: string;
+  article: Article;
+}
+
+export interface SkipEvent {
+  kind: "skip";
+  input: string;
+  record?: string;
+  /** One line saying why, for the summary (`binary data`, `line 7: not JSON`, ...). */
+  reason: string;
+}
+
+export type IngestEvent = ArticleEvent | SkipEvent;
+
+export interface ReadArticlesOptions {
+  /** Skip single files (or records) over this many bytes (default 50 MiB: WARCs stream). */
+  maxBytes?: number;
+  /** Stream for "-" (default process.stdin). */
+  stdin?: NodeJS.ReadableStream;
+  /** Force a format instead of detecting it from extension and content. */
+  format?: Format;
+  /** Called with bytes read so far, for progress bars. */
+  onBytes?: (n: number) => void;
+}
