@@ -1,0 +1,71 @@
+// On-disk cache of built lexicon structures. Building from the text sources takes seconds; reading
+// a bundle takes milliseconds. Each file carries a stamp (format version + source package
+// versions); a file whose stamp differs, or that cannot be parsed, is rebuilt. The cache is an
+// optimisation only: when the directory cannot be created or written, the lexicon still works.
+
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { BundleReader, BundleWriter } from "./bundle.js";
+
+/** Where caches live: $UNSPIN_CACHE_DIR, else $XDG_CACHE_HOME/unspin, else ~/.cache/unspin. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.UNSPIN_CACHE_DIR) return env.UNSPIN_CACHE_DIR;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, "unspin");
+  return join(homedir(), ".cache", "unspin");
+}
+
+export interface CacheOptions {
+  /** Directory for cache files; `false` disables the cache (always build in memory). */
+  dir: string | false;
+  /** Expected stamp; a file with another stamp is stale. */
+  stamp: string;
+}
+
+/** Read `name` from the cache if present and fresh, else build, store (best effort) and return it. */
+export function cachedBundle(
+  name: string,
+  opts: CacheOptions,
+  build: () => BundleWriter,
+): { reader: BundleReader; fromCache: boolean } {
+  if (opts.dir !== false) {
+    const hit = readFresh(join(opts.dir, name), opts.stamp);
+    if (hit) return { reader: hit, fromCache: true };
+  }
+  const bytes = build().toBuffer(opts.stamp);
+  if (opts.dir !== false) writeAtomic(opts.dir, name, bytes);
+  return { reader: new BundleReader(bytes), fromCache: false };
+}
+
+function readFresh(path: string, stamp: string): BundleReader | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined; // missing or unreadable: build instead
+  }
+  try {
+    const reader = new BundleReader(bytes);
+    return reader.stamp === stamp ? reader : undefined;
+  } catch {
+    return undefined; // damaged (e.g. a foreign file): rebuild and overwrite
+  }
+}
+
+/** Temp file + rename, so a concurrent reader never sees a half-written file. Failures are ignored. */
+function writeAtomic(dir: string, name: string, bytes: Buffer): boolean {
+  const tmp = join(dir, `.${name}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, join(dir, name));
+    return true;
+  } catch {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing was written
+    }
+    return false;
+  }
+}
