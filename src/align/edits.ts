@@ -17,7 +17,8 @@ export interface Edit {
   relation?: string;
 }
 
-const NEGATIONS = new Set(["not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "without"]);
+// Only unambiguous negators: "nothing" or "without" often paraphrase a positive ("cost nothing").
+const NEGATIONS = new Set(["not", "no", "never", "nor", "neither"]);
 
 const RELATION_RULE: Record<string, RuleId> = {
   inflection: "inflection",

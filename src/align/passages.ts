@@ -110,7 +110,10 @@ export function alignPassages(suspect: Unit[], source: Unit[], lexicon: Lexicon,
       const sa = seeds[a]!;
       const sb = seeds[b]!;
       if (sb.i - sa.i > options.maxGap) break; // seeds are in suspect order
-      if (Math.abs(sb.j - sa.j) <= options.maxGap) parent[find(b)] = find(a);
+      // Forward in the source too (a step back of one sentence is tolerated): a block that
+      // jumps backwards is a reordered passage of its own, not part of this one.
+      const dj = sb.j - sa.j;
+      if (dj >= -1 && dj <= options.maxGap) parent[find(b)] = find(a);
     }
   }
   const clusters = new Map<number, { iMin: number; iMax: number; jMin: number; jMax: number; strength: number }>();

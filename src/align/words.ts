@@ -36,16 +36,18 @@ export function alignWords(sus: Unit[], src: Unit[], s: [number, number], o: [nu
   const sKeys = sus.slice(s[0], s[1]).map((u) => u.key);
   const oKeys = src.slice(o[0], o[1]).map((u) => u.key);
   const changes = diffArrays(oKeys, sKeys, { maxEditLength: opts.maxEditLength });
-  let truncated = false;
+  const truncated = !changes;
+  const parts: Part[] = changes
+    ? changes.map((c) => ({ type: c.added ? "ins" : c.removed ? "del" : "eq", n: c.value.length }))
+    : [{ type: "del", n: oKeys.length }, { type: "ins", n: sKeys.length }];
   const ops: WordOp[] = [];
   let si = s[0];
   let oi = o[0];
-  const parts = changes ?? [{ added: false, removed: true, value: oKeys, count: oKeys.length }, { added: true, removed: false, value: sKeys, count: sKeys.length }];
-  if (!changes) truncated = true;
-  for (let k = 0; k < parts.length; k++) {
-    const part = parts[k]!;
-    const n = part.value.length;
-    if (!part.added && !part.removed) {
+  const cleaned = cleanupParts(parts, sus, s[0]);
+  for (let k = 0; k < cleaned.length; k++) {
+    const part = cleaned[k]!;
+    const n = part.n;
+    if (part.type === "eq") {
       for (let x = 0; x < n; x++) {
         const su = sus[si + x]!;
         const ou = src[oi + x]!;
@@ -53,11 +55,11 @@ export function alignWords(sus: Unit[], src: Unit[], s: [number, number], o: [nu
       }
       si += n;
       oi += n;
-    } else if (part.removed) {
-      const next = parts[k + 1];
-      if (next && next.added) {
-        ops.push(...pairHunk(sus, src, si, si + next.value.length, oi, oi + n, lexicon, opts));
-        si += next.value.length;
+    } else if (part.type === "del") {
+      const next = cleaned[k + 1];
+      if (next && next.type === "ins") {
+        ops.push(...pairHunk(sus, src, si, si + next.n, oi, oi + n, lexicon, opts));
+        si += next.n;
         k++;
       } else {
         ops.push({ op: "delete", o0: oi, o1: oi + n, at: si });
@@ -69,6 +71,48 @@ export function alignWords(sus: Unit[], src: Unit[], s: [number, number], o: [nu
     }
   }
   return { ops: pairMoves(ops, sus, src, lexicon, opts), truncated };
+}
+
+interface Part {
+  type: "eq" | "del" | "ins";
+  n: number;
+}
+
+/**
+ * Semantic cleanup (as in diff-match-patch): a short run of function words matched between two
+ * changes is a coincidence ("the" inside a moved sentence), not an anchor. Folding it into the
+ * changes keeps moved blocks and paraphrases whole. Then adjacent changes coalesce into one
+ * deletion followed by one insertion.
+ */
+function cleanupParts(parts: Part[], sus: Unit[], s0: number): Part[] {
+  const out: Part[] = [];
+  let si = s0;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
+    const between = k > 0 && k < parts.length - 1;
+    let onlyStop = p.type === "eq" && p.n <= 2 && between;
+    if (onlyStop) for (let x = 0; x < p.n; x++) if (!sus[si + x]!.stop) onlyStop = false;
+    if (p.type !== "del") si += p.n;
+    if (onlyStop) out.push({ type: "del", n: p.n }, { type: "ins", n: p.n });
+    else out.push({ ...p });
+  }
+  const merged: Part[] = [];
+  for (let k = 0; k < out.length; ) {
+    if (out[k]!.type === "eq") {
+      merged.push(out[k++]!);
+      continue;
+    }
+    let del = 0;
+    let ins = 0;
+    while (k < out.length && out[k]!.type !== "eq") {
+      if (out[k]!.type === "del") del += out[k]!.n;
+      else ins += out[k]!.n;
+      k++;
+    }
+    if (del) merged.push({ type: "del", n: del });
+    if (ins) merged.push({ type: "ins", n: ins });
+  }
+  return merged;
 }
 
 /** Relation used to pair two words inside a hunk, or null when they do not explain each other. */

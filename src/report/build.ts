@@ -14,11 +14,13 @@ export interface SourceInput {
   alignment: Alignment;
 }
 
+const MEANING_CHANGES = new Set(["meaning-flip", "number-changed", "name-changed"]);
 const SUBSTITUTIONS = new Set(["synonym", "antonym", "similar", "hypernym", "derivation", "misspelling", "name", "number"]);
 
 export function measure(alignment: Alignment): PairMeasures {
-  const m: PairMeasures = { suspectUnits: alignment.suspectUnits.length, alignedUnits: 0, matched: 0, identical: 0, substituted: 0 };
+  const m: PairMeasures = { suspectUnits: alignment.suspectUnits.length, alignedUnits: 0, matched: 0, identical: 0, substituted: 0, meaningChanges: 0 };
   for (const p of alignment.passages) {
+    for (const e of p.edits) if (MEANING_CHANGES.has(e.rule)) m.meaningChanges++;
     m.alignedUnits += p.units;
     m.matched += p.matched;
     m.identical += p.identical;
@@ -58,7 +60,7 @@ export function buildReport(suspect: Text, sources: SourceInput[], options: { in
   const sourceReports: SourceReport[] = [];
   let best: ReturnType<typeof pairVerdict> | null = null;
   let truncated = false;
-  const total: PairMeasures = { suspectUnits: 0, alignedUnits: 0, matched: 0, identical: 0, substituted: 0 };
+  const total: PairMeasures = { suspectUnits: 0, alignedUnits: 0, matched: 0, identical: 0, substituted: 0, meaningChanges: 0 };
   for (const s of sources) {
     truncated ||= s.alignment.truncated;
     const m = measure(s.alignment);
@@ -69,6 +71,7 @@ export function buildReport(suspect: Text, sources: SourceInput[], options: { in
     total.matched += m.matched;
     total.identical += m.identical;
     total.substituted += m.substituted;
+    total.meaningChanges += m.meaningChanges;
     if (!best || v.score > best.score) best = v;
     const su = s.alignment.suspectUnits;
     const ou = s.alignment.sourceUnits;

@@ -22,7 +22,7 @@ export function renderText(report: Report, options: { color: boolean; suspectNam
   const passages = report.sources.flatMap((s) => s.passages.map((p) => ({ ...p, id: s.id })));
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
-    const k = passages.findIndex((p) => f.suspect.start >= p.suspect.start && f.suspect.end <= p.suspect.end);
+    const k = passages.findIndex((p) => f.suspect.start >= p.suspect.start && f.suspect.start <= p.suspect.end);
     const key = k >= 0 ? `passage ${k + 1} (suspect ${passages[k]!.suspect.start}-${passages[k]!.suspect.end}, source ${passages[k]!.source.start}-${passages[k]!.source.end})` : "outside aligned passages";
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key)!.push(f);

@@ -13,13 +13,15 @@ export interface PairMeasures {
   identical: number;
   /** Matched words substituted by a lexical relation (synonym, related word, misspelling, ...). */
   substituted: number;
+  /** Edits that change meaning: antonyms, negations, numbers, names. */
+  meaningChanges: number;
 }
 
 export interface VerdictThresholds {
   /** Minimum aligned share of the suspect (or minimum aligned words) for any copy verdict. */
   minCoverage: number;
   minAlignedWords: number;
-  /** Identical share of matched words at or above which a copy is verbatim. */
+  /** Identical share of aligned suspect words at or above which a copy is verbatim. */
   verbatimIdentical: number;
   /** Substituted share of matched words at or above which a copy is spun. */
   spunSubstitution: number;
@@ -30,7 +32,7 @@ export interface VerdictThresholds {
 export const DEFAULT_THRESHOLDS: VerdictThresholds = {
   minCoverage: 0.25,
   minAlignedWords: 40,
-  verbatimIdentical: 0.97,
+  verbatimIdentical: 0.95,
   spunSubstitution: 0.04,
   rewriteMatched: 0.55,
 };
@@ -46,7 +48,7 @@ export function pairVerdict(m: PairMeasures, t: VerdictThresholds = DEFAULT_THRE
   const coverage = m.suspectUnits ? m.alignedUnits / m.suspectUnits : 0;
   const substitutionRate = m.matched ? m.substituted / m.matched : 0;
   const matchedShare = m.alignedUnits ? m.matched / m.alignedUnits : 0;
-  const identicalShare = m.matched ? m.identical / m.matched : 0;
+  const identicalShare = m.alignedUnits ? m.identical / m.alignedUnits : 0;
   const copied = coverage >= t.minCoverage || m.alignedUnits >= t.minAlignedWords;
   if (!copied || m.alignedUnits === 0) {
     // Some aligned text but too little to call a copy: the same story told independently.
@@ -55,8 +57,7 @@ export function pairVerdict(m: PairMeasures, t: VerdictThresholds = DEFAULT_THRE
   }
   let verdict: Verdict;
   if (matchedShare < t.rewriteMatched) verdict = "rewrite";
-  else if (identicalShare >= t.verbatimIdentical) verdict = "verbatim-copy";
-  else if (substitutionRate >= t.spunSubstitution) verdict = "spun-copy";
+  else if (substitutionRate >= t.spunSubstitution || m.meaningChanges > 0 || identicalShare < t.verbatimIdentical) verdict = "spun-copy";
   else verdict = "verbatim-copy";
   // Score: how much of the suspect is explained by the source, weighted by how closely.
   const score = round(Math.min(1, 0.5 + 0.5 * coverage * matchedShare));
