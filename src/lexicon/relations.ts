@@ -7,28 +7,43 @@ import { PTR } from "./wordnet-format.js";
 import type { WordNet } from "./wordnet.js";
 
 const MEMO_LIMIT = 200_000;
+/** Pair results are memoised under a numeric key made of two profile ids; bounded too. */
+const PAIR_MEMO_LIMIT = 2_000_000;
+const ID_SPACE = 2 ** 30;
 const EMPTY = new Int32Array(0);
 
+/** Relation codes, strongest first, in the order of WordRelation. */
+const RELATIONS: readonly (WordRelation | null)[] = ["same", "inflection", "synonym", "antonym", "similar", "hypernym", "derivation", null];
+const SYNONYM = 2;
+const ANTONYM = 3;
+const SIMILAR = 4;
+const HYPERNYM = 5;
+const DERIVATION = 6;
+const NONE = 7;
+
 interface Profile {
+  id: number;
   /** Base-form lemma ids. */
   bases: Int32Array;
   synsets: Int32Array;
-  /** Synsets opposite to any of ours (adjective clusters included). */
-  antonyms: Int32Array;
-  /** Similar-to, also-see and verb-group neighbours, and sister satellites of one cluster head. */
-  similar: Int32Array;
-  /** Hypernyms (including instance hypernyms) one and two steps up. */
-  hypernyms: Int32Array;
+  /** Synsets related to ours other than by sharing them, with the strongest relation code of each:
+   * antonyms (adjective clusters included), similar-to / also-see / verb-group neighbours and
+   * sister satellites, hypernyms (instance ones too) one and two steps up. One sorted array keeps
+   * the pair test to a single merge per direction. */
+  reach: Int32Array;
+  reachCode: Uint8Array;
   /** Lemma ids derivationally related (+) or pertainyms (\) of our bases. */
   derived: Int32Array;
+  /** Memoised relation codes to profiles with larger ids. */
+  pairs?: Map<number, number> | undefined;
 }
 
 const EMPTY_PROFILE: Profile = {
+  id: 0,
   bases: EMPTY,
   synsets: EMPTY,
-  antonyms: EMPTY,
-  similar: EMPTY,
-  hypernyms: EMPTY,
+  reach: EMPTY,
+  reachCode: new Uint8Array(0),
   derived: EMPTY,
 };
 
@@ -46,6 +61,28 @@ function intersects(a: Int32Array, b: Int32Array): boolean {
   return false;
 }
 
+/** Strongest code among reach entries that are in `synsets` (NONE when none is). */
+function bestReach(reach: Int32Array, code: Uint8Array, synsets: Int32Array): number {
+  let best = NONE;
+  let i = 0;
+  let j = 0;
+  while (i < reach.length && j < synsets.length) {
+    const x = reach[i]!;
+    const y = synsets[j]!;
+    if (x === y) {
+      const c = code[i]!;
+      if (c < best) {
+        if (c === ANTONYM) return c;
+        best = c;
+      }
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return best;
+}
+
 function sorted(values: Iterable<number>): Int32Array {
   const a = Int32Array.from(new Set(values));
   return a.length > 1 ? a.sort() : a;
@@ -53,33 +90,74 @@ function sorted(values: Iterable<number>): Int32Array {
 
 export class Relations {
   private readonly memo = new Map<string, Profile>();
+  private pairCount = 0;
+  private lastAWord = "";
+  private lastA: Profile = EMPTY_PROFILE;
+  private lastBWord = "";
+  private lastB: Profile = EMPTY_PROFILE;
+  private nextId = 1;
 
   constructor(private readonly wn: WordNet) {}
 
   relation(a: string, b: string): WordRelation | null {
     if (a === b) return "same";
-    const pa = this.profile(a);
-    const pb = this.profile(b);
+    // Aligners loop over one word against many: remembering the last word on each side skips a
+    // string-keyed Map lookup (which dominates the cost of a memoised pair).
+    let pa = this.lastA;
+    if (a !== this.lastAWord) {
+      pa = this.lastA = this.profile(a);
+      this.lastAWord = a;
+    }
+    let pb = this.lastB;
+    if (b !== this.lastBWord) {
+      pb = this.lastB = this.profile(b);
+      this.lastBWord = b;
+    }
     // Profiles are shared between spellings that differ only in case; unknown words share one too.
-    if (pa === pb && (pa !== EMPTY_PROFILE || a.toLowerCase() === b.toLowerCase())) return "same";
-    if (intersects(pa.bases, pb.bases)) return "inflection";
-    if (intersects(pa.synsets, pb.synsets)) return "synonym";
-    // Antonymy is checked before similarity: in adjective clusters an antonym's satellites are
-    // also reachable through similar-to chains, and the opposition is what matters.
-    if (intersects(pa.antonyms, pb.synsets) || intersects(pb.antonyms, pa.synsets)) return "antonym";
-    if (intersects(pa.similar, pb.synsets) || intersects(pb.similar, pa.synsets)) return "similar";
-    if (intersects(pa.hypernyms, pb.synsets) || intersects(pb.hypernyms, pa.synsets)) return "hypernym";
-    if (intersects(pa.derived, pb.bases) || intersects(pb.derived, pa.bases)) return "derivation";
-    return null;
+    if (pa === pb) return pa !== EMPTY_PROFILE || a.toLowerCase() === b.toLowerCase() ? "same" : null;
+    if (pa === EMPTY_PROFILE || pb === EMPTY_PROFILE) return null;
+    // Memo on the profile with the smaller id, keyed by the other's id (a small integer, which
+    // V8 hashes fast; a combined 48-bit key would be a heap number and cost more than the compare).
+    const [lo, hi] = pa.id < pb.id ? [pa, pb] : [pb, pa];
+    const memo = (lo.pairs ??= new Map());
+    let code = memo.get(hi.id);
+    if (code === undefined) {
+      code = this.compare(pa, pb);
+      if (this.pairCount++ >= PAIR_MEMO_LIMIT) this.forgetPairs();
+      memo.set(hi.id, code);
+    }
+    return RELATIONS[code]!;
+  }
+
+  private compare(pa: Profile, pb: Profile): number {
+    if (intersects(pa.bases, pb.bases)) return 1;
+    if (intersects(pa.synsets, pb.synsets)) return SYNONYM;
+    // Antonym has the lowest code among reach relations, so it wins over similar-to: in adjective
+    // clusters an antonym's satellites are also near through similar-to chains.
+    const r = Math.min(bestReach(pa.reach, pa.reachCode, pb.synsets), bestReach(pb.reach, pb.reachCode, pa.synsets));
+    if (r !== NONE) return r;
+    if (intersects(pa.derived, pb.bases) || intersects(pb.derived, pa.bases)) return DERIVATION;
+    return NONE;
+  }
+
+  private forgetPairs(): void {
+    for (const p of this.memo.values()) p.pairs = undefined;
+    this.pairCount = 0;
   }
 
   /** Memoised per raw word; a lower-cased spelling shares the object, which also detects "same". */
   profile(word: string): Profile {
     let p = this.memo.get(word);
     if (p !== undefined) return p;
+    if (this.memo.size >= MEMO_LIMIT || this.nextId >= ID_SPACE) {
+      // Profile ids restart, so pair keys made of old ids must go too.
+      this.forgetPairs();
+      this.memo.clear();
+      this.lastAWord = this.lastBWord = "";
+      this.nextId = 1;
+    }
     const lower = word.toLowerCase();
     p = lower === word ? this.build(word) : this.profile(lower);
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(word, p);
     return p;
   }
@@ -110,12 +188,20 @@ export class Relations {
         wn.lexicalTargets(s, id, PTR.pertainym, derived);
       }
     }
+    const codes = new Map<number, number>();
+    const note = (list: Iterable<number>, code: number): void => {
+      for (const t of list) if (!((codes.get(t) ?? NONE) <= code)) codes.set(t, code);
+    };
+    note(antonyms, ANTONYM);
+    note(similar, SIMILAR);
+    note(hypernyms, HYPERNYM);
+    const reach = sorted(codes.keys());
     return {
+      id: this.nextId++,
       bases: sorted(bases),
       synsets,
-      antonyms: sorted(antonyms),
-      similar: sorted(similar),
-      hypernyms: sorted(hypernyms),
+      reach,
+      reachCode: Uint8Array.from(reach, (t) => codes.get(t)!),
       derived: sorted(derived),
     };
   }
