@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
+import fc from "fast-check";
 import { loadLexicon, type EnglishLexicon } from "../src/lexicon/index.js";
 
 let dir: string;
@@ -107,6 +108,29 @@ describe("relation", () => {
   });
   test("symmetric", () => {
     for (const [a, b] of cases) assert.equal(lx.relation(a, b), lx.relation(b, a), `${a}/${b}`);
+  });
+  test("property: symmetric, memo-stable, and agrees with lemmas()/synsets() on the strong relations", () => {
+    const words = (
+      "war conflict battle state condition country land nation hostile friendly unfriendly amicable big large huge " +
+      "small little said says say went go goes conservative liberal media band company group run ran running sprint " +
+      "decide decision decided quick quickly fast better good well bad leader chief head president observe watch " +
+      "expect expected anticipate return returning support supported welcome tepid warm cold hot qwzxv the of"
+    ).split(" ");
+    const word = fc.constantFrom(...words);
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        const r = lx.relation(a, b);
+        assert.equal(lx.relation(b, a), r);
+        assert.equal(lx.relation(a, b), r, "memoised answer is the same");
+        const sharedLemma = lx.lemmas(a).some((l) => lx.lemmas(b).includes(l));
+        const sharedSynset = lx.synsets(a).some((s) => lx.synsets(b).includes(s));
+        if (a === b) assert.equal(r, "same");
+        else if (sharedLemma) assert.equal(r, "inflection");
+        else if (sharedSynset) assert.equal(r, "synonym");
+        else assert.ok(r !== "same" && r !== "inflection" && r !== "synonym", `${a}/${b}: ${r}`);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
