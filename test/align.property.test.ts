@@ -18,7 +18,7 @@ function lcsLength(a: string[], b: string[]): number {
   return dp[a.length]![b.length]!;
 }
 
-test("word alignment covers both texts exactly once and its in-place matches equal the LCS", () => {
+test("word alignment covers both texts exactly once; its matches are a common subsequence close to the LCS", () => {
   fc.assert(
     fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), fc.array(word, { minLength: 1, maxLength: 40 }), (a, b) => {
       const sus = buildUnits(analyzeText(a.join(" ")), lexicon);
@@ -28,8 +28,13 @@ test("word alignment covers both texts exactly once and its in-place matches equ
       const sSeen = new Array<number>(sus.length).fill(0);
       const oSeen = new Array<number>(src.length).fill(0);
       let same = 0;
+      let lastS = -1;
+      let lastO = -1;
       for (const op of ops) {
         if (op.op === "match") {
+          assert.ok(op.s > lastS && op.o > lastO, "matches increase on both sides");
+          lastS = op.s;
+          lastO = op.o;
           sSeen[op.s]!++;
           oSeen[op.o]!++;
           assert.equal(sus[op.s]!.norm, src[op.o]!.norm, "the plain lexicon only pairs equal words");
@@ -42,9 +47,30 @@ test("word alignment covers both texts exactly once and its in-place matches equ
       }
       assert.ok(sSeen.every((n) => n === 1), "every suspect word is accounted for once");
       assert.ok(oSeen.every((n) => n === 1), "every source word is accounted for once");
+      // Small inputs are diffed exactly: the matches are a longest common subsequence.
       assert.equal(same, lcsLength(a, b));
     }),
     { numRuns: 300 },
+  );
+});
+
+test("on long texts, anchoring on unique words stays within 5% of the LCS", () => {
+  const vocab = Array.from({ length: 400 }, (_, k) => `w${k.toString(36)}x`);
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...vocab), { minLength: 250, maxLength: 300 }), fc.array(fc.nat(299), { maxLength: 60 }), fc.array(fc.constantFrom(...vocab), { minLength: 60, maxLength: 60 }), (base, positions, replacements) => {
+      // The suspect is the source with some words replaced: like spinning, mostly in place.
+      const sus = [...base];
+      positions.forEach((p, k) => {
+        if (p < sus.length) sus[p] = replacements[k]!;
+      });
+      const su = buildUnits(analyzeText(sus.join(" ")), lexicon);
+      const so = buildUnits(analyzeText(base.join(" ")), lexicon);
+      const { ops } = alignWords(su, so, [0, su.length], [0, so.length], lexicon, { maxEditLength: 10_000, maxHunk: 80, minMove: 1_000 });
+      const same = ops.filter((op) => op.op === "match").length;
+      const lcs = lcsLength(sus, base);
+      assert.ok(same <= lcs && same >= 0.95 * lcs, `matched ${same} of an LCS of ${lcs}`);
+    }),
+    { numRuns: 40 },
   );
 });
 

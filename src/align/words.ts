@@ -3,7 +3,7 @@
 // word by word with lexical relations (synonym, antonym, ...), where a spinner's swaps live.
 // Blocks deleted in one place and inserted in another are paired as moves, not reported as
 // deletion plus insertion.
-import { diffArrays } from "diff";
+import { diffKeys, type Part } from "./diff.js";
 import type { Lexicon, WordRelation } from "../lexicon/types.js";
 import type { Unit } from "./units.js";
 
@@ -35,11 +35,7 @@ const REL_SCORE: Record<string, number> = {
 export function alignWords(sus: Unit[], src: Unit[], s: [number, number], o: [number, number], lexicon: Lexicon, opts: WordAlignOptions = DEFAULT_WORD_OPTIONS): { ops: WordOp[]; truncated: boolean } {
   const sKeys = sus.slice(s[0], s[1]).map((u) => u.key);
   const oKeys = src.slice(o[0], o[1]).map((u) => u.key);
-  const changes = diffArrays(oKeys, sKeys, { maxEditLength: opts.maxEditLength });
-  const truncated = !changes;
-  const parts: Part[] = changes
-    ? changes.map((c) => ({ type: c.added ? "ins" : c.removed ? "del" : "eq", n: c.value.length }))
-    : [{ type: "del", n: oKeys.length }, { type: "ins", n: sKeys.length }];
+  const { parts, truncated } = diffKeys(oKeys, sKeys, opts.maxEditLength);
   const ops: WordOp[] = [];
   let si = s[0];
   let oi = o[0];
@@ -71,11 +67,6 @@ export function alignWords(sus: Unit[], src: Unit[], s: [number, number], o: [nu
     }
   }
   return { ops: pairMoves(ops, sus, src, lexicon, opts), truncated };
-}
-
-interface Part {
-  type: "eq" | "del" | "ins";
-  n: number;
 }
 
 /**

@@ -19,8 +19,14 @@ const PHRASE_INTERNAL = new Set([
   "&", "their", "its", "his", "her", "our", "my", "your", "this", "that", "these", "those", "than",
 ]);
 
+// Hoisted: V8 re-derives the case closure of \p{L} under /iu for each literal evaluation.
+const CONTRACTION_PIECE = /^(?:n['’]t|['’]\p{L}{1,2})$/iu;
+const INLINE_SPACE = /^[ \t\u00a0]+$/;
+const DOUBLE_SPACE = /^[ ]{2,}$/;
+const SENTENCE_END = /[.!?:"”]$/;
+
 function isInlineSpace(s: string): boolean {
-  return s.length > 0 && /^[ \t\u00a0]+$/.test(s);
+  return s.length > 0 && INLINE_SPACE.test(s);
 }
 
 export function repairDebris(source: string, raw: RawToken[]): { tokens: RepairedToken[]; artifacts: Artifact[] } {
@@ -35,7 +41,7 @@ export function repairDebris(source: string, raw: RawToken[]): { tokens: Repaire
     const gap = prev ? source.slice(prev.end, t.start) : "";
 
     // do n't / it 's: a contraction piece separated from its host by spaces.
-    if (t.kind === "word" && /^(?:n['’]t|['’]\p{L}{1,2})$/iu.test(t.raw) && prev && prev.kind === "word" && !prev.debris) {
+    if (t.kind === "word" && CONTRACTION_PIECE.test(t.raw) && prev && prev.kind === "word" && !prev.debris) {
       if (isInlineSpace(gap)) {
         const norm = prev.norm + normalizeWord(t.raw);
         artifact("split-contraction", prev.start, t.end, prev.raw + t.raw);
@@ -75,7 +81,7 @@ export function repairDebris(source: string, raw: RawToken[]): { tokens: Repaire
       artifact("space-inside-brackets", prev.end, t.start, "");
     }
     // Two or more spaces between tokens on one line (not the old two-spaces-after-a-period habit).
-    if (prev && /^[ ]{2,}$/.test(gap) && !/[.!?:"”]$/.test(prev.raw)) {
+    if (prev && DOUBLE_SPACE.test(gap) && !SENTENCE_END.test(prev.raw)) {
       artifact("double-space", prev.end, t.start, " ");
     }
     tokens.push(rt);

@@ -1,0 +1,102 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync, readFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { main } from "../src/cli/main.js";
+
+const examples = new URL("../examples/", import.meta.url).pathname;
+const spun = join(examples, "spun/harbour-council.txt");
+const original = join(examples, "original/harbour-council.txt");
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (d) => (out += d));
+  stderr.on("data", (d) => (err += d));
+  const code = await main(args, { stdout, stderr });
+  return { code, out, err };
+}
+
+test("compare finds a spun copy: exit 1 and a versioned JSON report whose places match the texts", async () => {
+  const { code, out, err } = await run(["compare", spun, original, "--format", "json"]);
+  assert.equal(err, "");
+  assert.equal(code, 1);
+  const report = JSON.parse(out);
+  assert.equal(report.schema, "unspin/report@1");
+  assert.equal(report.verdict, "spun-copy");
+  const suspect = readFileSync(spun, "utf8");
+  const source = readFileSync(original, "utf8");
+  assert.ok(report.findings.length > 10);
+  for (const f of report.findings) {
+    assert.equal(suspect.slice(f.suspect.start, f.suspect.end), f.suspect.text);
+    if (f.source) assert.equal(source.slice(f.source.start, f.source.end), f.source.text);
+  }
+});
+
+test("compare of unrelated texts exits 0 with no-evidence", async () => {
+  const { code, out } = await run(["compare", join(examples, "spun/unrelated-weather.txt"), join(examples, "original/rail-strike.txt"), "--format", "json"]);
+  assert.equal(code, 0);
+  assert.equal(JSON.parse(out).verdict, "no-evidence");
+});
+
+test("text output is plain when piped and shows source -> suspect edits", async () => {
+  const { out } = await run(["compare", spun, original]);
+  assert.ok(!out.includes("\u001b["), "no ANSI colour when not a TTY");
+  assert.match(out, /spun-copy/);
+  assert.match(out, /synonym-swap\s+"build" -> "construct"/);
+});
+
+test("html output is one self-contained, escaped page written to --out", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "unspin-cli-"));
+  const a = join(dir, "a.txt");
+  const b = join(dir, "b.txt");
+  writeFileSync(a, "The <script>alert(1)</script> council & the mayor approved the new plan for the harbour on Tuesday evening.");
+  writeFileSync(b, "The <script>alert(1)</script> council & the mayor endorsed the new plan for the harbour on Tuesday evening.");
+  const out = join(dir, "r.html");
+  const { code } = await run(["compare", a, b, "--format", "html", "--out", out]);
+  assert.equal(code, 1);
+  const html = readFileSync(out, "utf8");
+  assert.ok(html.startsWith("<!doctype html>"));
+  assert.ok(!html.includes("<script>"), "user text is escaped");
+  assert.ok(html.includes("&lt;script&gt;"));
+  assert.ok(!/\b(src|href)=/.test(html), "no external resources");
+});
+
+test("bad inputs give one-line errors naming the input, exit 2, no stack", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "unspin-cli-"));
+  const empty = join(dir, "empty.txt");
+  writeFileSync(empty, "   \n");
+  const bin = join(dir, "bin.dat");
+  writeFileSync(bin, Buffer.from([0, 1, 2, 3, 0, 255, 0, 7]));
+  const latin1 = join(dir, "latin1.txt");
+  writeFileSync(latin1, Buffer.from("caf\xe9 au lait", "latin1"));
+  const sub = join(dir, "folder");
+  mkdirSync(sub);
+  for (const [bad, pattern] of [
+    [join(dir, "missing.txt"), /missing\.txt/],
+    [sub, /folder/],
+    [empty, /empty\.txt/],
+    [bin, /bin\.dat/],
+    [latin1, /latin1\.txt.*UTF-8|UTF-8.*latin1\.txt/],
+  ] as const) {
+    const { code, err } = await run(["compare", bad, original]);
+    assert.equal(code, 2, `exit code for ${bad}`);
+    assert.match(err, pattern);
+    assert.equal(err.trim().split("\n").length, 1, `one line: ${err}`);
+    assert.ok(!err.includes("    at "), "no stack trace");
+  }
+  const big = await run(["compare", spun, original, "--max-bytes", "100"]);
+  assert.equal(big.code, 2);
+  assert.match(big.err, /harbour-council\.txt/);
+});
+
+test("usage errors exit 2", async () => {
+  assert.equal((await run(["compare", spun])).code, 2);
+  assert.equal((await run(["compare", spun, original, "--format", "pdf"])).code, 2);
+  assert.equal((await run(["compare", "-", "-"])).code, 2);
+  assert.equal((await run(["frobnicate"])).code, 2);
+});
