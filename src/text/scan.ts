@@ -51,4 +51,5 @@ export function normalizeWord(raw: string): string {
   return raw.normalize("NFKC").toLowerCase().replace(/’/g, "'").replace(/‐/g, "-");
 }
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
 const ASCII = /^[\x00-\x7f]*$/;
