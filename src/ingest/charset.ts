@@ -5,6 +5,7 @@
 // iso-8859-x, shift_jis, gb18030, ...), and WHATWG label rules map e.g. iso-8859-1 to 1252.
 
 import chardet from "chardet";
+import { TextDecoder } from "node:util";
 import { detectBom } from "./decode.js";
 
 /** How far into a document to look for a declared charset (the HTML spec says 1024 bytes; pages often put it later). */
@@ -36,13 +37,29 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-function tryDecoder(label: string | undefined, fatal: boolean): TextDecoder | undefined {
+// windows-1252 bytes 0x80-0x9F (curly quotes, dashes, euro sign). Node 20's TextDecoder decodes
+// the windows-1252 label as ISO-8859-1, turning them into C1 control characters, so they are
+// mapped here. Undefined positions (0x81, 0x8D, 0x8F, 0x90, 0x9D) stay as they are.
+const CP1252_HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+interface Decoder {
+  encoding: string;
+  decode(bytes: Uint8Array): string;
+}
+
+function tryDecoder(label: string | undefined, fatal: boolean): Decoder | undefined {
   if (!label) return undefined;
+  let dec: TextDecoder;
   try {
-    return new TextDecoder(label.trim().toLowerCase(), { fatal, ignoreBOM: true });
+    dec = new TextDecoder(label.trim().toLowerCase(), { fatal, ignoreBOM: true });
   } catch {
     return undefined; // an unknown label: fall through to the next clue
   }
+  if (dec.encoding !== "windows-1252") return dec;
+  return {
+    encoding: dec.encoding,
+    decode: (bytes) => dec.decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!),
+  };
 }
 
 export function decodeWebBytes(bytes: Uint8Array, httpContentType?: string | null): Decoded {
@@ -65,7 +82,7 @@ export function decodeWebBytes(bytes: Uint8Array, httpContentType?: string | nul
   if (isUtf8(bytes)) return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8", source: "utf-8" };
   const guess = tryDecoder(chardet.detect(bytes) ?? undefined, false);
   if (guess && guess.encoding !== "utf-8") return { text: guess.decode(bytes), encoding: guess.encoding, source: "detected" };
-  return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252", source: "fallback" };
+  return { text: tryDecoder("windows-1252", false)!.decode(bytes), encoding: "windows-1252", source: "fallback" };
 }
 
 function isUtf8(bytes: Uint8Array): boolean {
