@@ -54,7 +54,16 @@ function passageOrderFindings(suspect: Text, source: Text, s: SourceInput): Find
   return out;
 }
 
-export function buildReport(suspect: Text, sources: SourceInput[], options: { input?: string; thresholds?: VerdictThresholds } = {}): Report {
+const COPIES = new Set(["verbatim-copy", "spun-copy", "rewrite"]);
+
+export interface BuildOptions {
+  input?: string;
+  thresholds?: VerdictThresholds;
+  /** List only sources the suspect was copied from (index search), not same-story neighbours. */
+  onlyCopies?: boolean;
+}
+
+export function buildReport(suspect: Text, sources: SourceInput[], options: BuildOptions = {}): Report {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const findings: Finding[] = [];
   const sourceReports: SourceReport[] = [];
@@ -66,6 +75,7 @@ export function buildReport(suspect: Text, sources: SourceInput[], options: { in
     const m = measure(s.alignment);
     const v = pairVerdict(m, thresholds);
     if (s.alignment.passages.length === 0 || v.verdict === "no-evidence") continue;
+    if (options.onlyCopies && !COPIES.has(v.verdict)) continue;
     total.suspectUnits = m.suspectUnits;
     total.alignedUnits += m.alignedUnits;
     total.matched += m.matched;

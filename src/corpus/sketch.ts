@@ -1,0 +1,64 @@
+// Corpus n-gram counts in constant space: a count-min sketch (Cormode & Muthukrishnan). Exact
+// counts of every word and bigram of a million articles would need hundreds of millions of rows
+// and make ingest crawl; the sketch takes `depth * width` 32-bit counters however much is added,
+// never undercounts, and overcounts by at most total/width per row with high probability.
+// Pure data: the store persists `bytes()` and rebuilds with `fromBytes`.
+import { hash32 } from "../fingerprint/hash.js";
+
+const HEADER = 20;
+
+export class NgramSketch {
+  readonly width: number;
+  readonly depth: number;
+  readonly counters: Uint32Array;
+  /** Sum of all counts added (the corpus size in n-grams). */
+  total: number;
+
+  constructor(width = 1 << 21, depth = 3, counters?: Uint32Array, total = 0) {
+    if ((width & (width - 1)) !== 0) throw new Error("sketch width must be a power of two");
+    this.width = width;
+    this.depth = depth;
+    this.counters = counters ?? new Uint32Array(width * depth);
+    this.total = total;
+  }
+
+  add(ngram: string, count = 1): void {
+    const mask = this.width - 1;
+    for (let d = 0; d < this.depth; d++) {
+      const i = d * this.width + (hash32(ngram, 0x51ed27 + d * 0x9e3779b1) & mask);
+      this.counters[i] = Math.min(0xffffffff, this.counters[i]! + count);
+    }
+    this.total += count;
+  }
+
+  count(ngram: string): number {
+    const mask = this.width - 1;
+    let min = Infinity;
+    for (let d = 0; d < this.depth; d++) {
+      const v = this.counters[d * this.width + (hash32(ngram, 0x51ed27 + d * 0x9e3779b1) & mask)]!;
+      if (v < min) min = v;
+    }
+    return min;
+  }
+
+  /** Serialised form: a 20-byte header (magic, width, depth, total as a double) then the counters. */
+  bytes(): Buffer {
+    const header = Buffer.alloc(HEADER);
+    header.write("UNSK", 0, "latin1");
+    header.writeUInt32LE(this.width, 4);
+    header.writeUInt32LE(this.depth, 8);
+    header.writeDoubleLE(this.total, 12);
+    return Buffer.concat([header, Buffer.from(this.counters.buffer, this.counters.byteOffset, this.counters.byteLength)]);
+  }
+
+  static fromBytes(buf: Buffer): NgramSketch {
+    if (buf.length < HEADER || buf.toString("latin1", 0, 4) !== "UNSK") throw new Error("not an n-gram sketch");
+    const width = buf.readUInt32LE(4);
+    const depth = buf.readUInt32LE(8);
+    const total = buf.readDoubleLE(12);
+    if (buf.length !== HEADER + width * depth * 4) throw new Error("n-gram sketch has the wrong size");
+    const counters = new Uint32Array(width * depth);
+    Buffer.from(counters.buffer).set(buf.subarray(HEADER));
+    return new NgramSketch(width, depth, counters, total);
+  }
+}
