@@ -1,0 +1,237 @@
+// The embedded IndexStore: one SQLite file through better-sqlite3, in WAL mode so `check` can
+// read while `add` writes. Each putDocuments batch is one transaction, and every write is an
+// upsert or insert-if-absent, so an `add` killed halfway leaves the index as it was after the
+// last whole batch, and running it again finishes the job without double counting.
+
+import Database from "better-sqlite3";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname } from "node:path";
+import { UnspinError } from "../errors.js";
+import { distinctKeys } from "./keys.js";
+import { corrupt, prepareSchema } from "./schema.js";
+import type { DocumentInput, IndexStats, IndexStore, OpenStoreOptions, PostingInput, PutResult, StoredDocument } from "./types.js";
+
+interface DocRow {
+  rowid: number;
+  id: string;
+  title: string | null;
+  author: string | null;
+  published: string | null;
+  site: string | null;
+  text: string;
+}
+
+/** Opens (and creates or migrates when allowed) an SQLite index at `path`. */
+export async function openSqliteStore(path: string, opts: OpenStoreOptions = {}): Promise<IndexStore> {
+  const readonly = opts.readonly ?? false;
+  const create = opts.create ?? !readonly;
+  const exists = existsSync(path);
+  if (!exists && !create) {
+    throw new UnspinError("INDEX_MISSING", `${path}: no index here`, "build one with `unspin add PATH... --index FILE`, or give --index / UNSPIN_INDEX");
+  }
+  if (exists && statSync(path).isDirectory()) {
+    throw new UnspinError("INDEX_CORRUPT", `${path}: is a directory, not an index file`, "give a file path such as ./unspin.index.sqlite");
+  }
+  if (!exists) mkdirSync(dirname(path), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly, fileMustExist: !create });
+  } catch (e) {
+    throw corrupt(path, e);
+  }
+  try {
+    // A foreign or damaged file fails on its first read, inside prepareSchema.
+    const version = prepareSchema(db, path, readonly);
+    if (!readonly) {
+      db.pragma("journal_mode = WAL");
+      // In WAL mode NORMAL keeps the file consistent after a crash; a power cut may lose the
+      // last batches, which a re-run of `add` restores.
+      db.pragma("synchronous = NORMAL");
+    }
+    db.pragma("busy_timeout = 5000");
+    return new SqliteStore(db, path, version);
+  } catch (e) {
+    db.close();
+    throw corrupt(path, e);
+  }
+}
+
+class SqliteStore implements IndexStore {
+  readonly location: string;
+  private readonly db: Database.Database;
+  private readonly version: number;
+  private readonly s;
+
+  constructor(db: Database.Database, location: string, version: number) {
+    this.db = db;
+    this.location = location;
+    this.version = version;
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      docByIdRow: p("SELECT rowid FROM documents WHERE id = ?").pluck(),
+      insertDoc: p("INSERT INTO documents (id, title, author, published, site, text, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+      urlCount: p("SELECT count(*) FROM urls WHERE doc = ?").pluck(),
+      insertUrl: p("INSERT OR IGNORE INTO urls (doc, seq, url) VALUES (?, ?, ?)"),
+      insertPosting: p("INSERT OR IGNORE INTO postings (key, doc) VALUES (?, ?)"),
+      addNgram: p("INSERT INTO ngrams (gram, count) VALUES (?, ?) ON CONFLICT(gram) DO UPDATE SET count = count + excluded.count"),
+      ngram: p("SELECT count FROM ngrams WHERE gram = ?").pluck(),
+      // json_each keeps this one prepared statement whatever the number of keys; keys travel
+      // as JSON integer text, which SQLite reads back as exact 64-bit integers.
+      lookup: p("SELECT d.id AS id, count(*) AS hits FROM postings p JOIN documents d ON d.rowid = p.doc WHERE p.key IN (SELECT value FROM json_each(?)) GROUP BY p.doc"),
+      doc: p("SELECT rowid, id, title, author, published, site, text FROM documents WHERE id = ?"),
+      urls: p("SELECT url FROM urls WHERE doc = ? ORDER BY seq").pluck(),
+      allDocs: p("SELECT rowid, id, title, author, published, site, text FROM documents WHERE rowid > ? ORDER BY rowid LIMIT 500"),
+      getMeta: p("SELECT value FROM meta WHERE key = ?").pluck(),
+      setMeta: p("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+    };
+  }
+
+  private addUrl(doc: number, url: string | undefined): number {
+    if (!url) return 0;
+    const seq = this.s.urlCount.get(doc) as number;
+    return this.s.insertUrl.run(doc, seq, url).changes;
+  }
+
+  private addKeys(doc: number, keys: readonly (number | bigint)[]): void {
+    for (const k of distinctKeys(keys)) this.s.insertPosting.run(k, doc);
+  }
+
+  private addNgrams(counts: ReadonlyMap<string, number>): void {
+    for (const [g, c] of counts) {
+      if (!Number.isSafeInteger(c)) throw new RangeError(`n-gram count for ${JSON.stringify(g)} is not an integer: ${c}`);
+      if (c !== 0) this.s.addNgram.run(g, c);
+    }
+  }
+
+  async putDocuments(batch: readonly DocumentInput[]): Promise<PutResult> {
+    const run = this.db.transaction((docs: readonly DocumentInput[]) => {
+      const r: PutResult = { added: 0, duplicates: 0, urlsAdded: 0 };
+      const now = new Date().toISOString();
+      for (const d of docs) {
+        if (!d.id || typeof d.text !== "string") throw new TypeError("a document needs an id and a text");
+        let row = this.s.docByIdRow.get(d.id) as number | undefined;
+        if (row === undefined) {
+          row = Number(this.s.insertDoc.run(d.id, d.title ?? null, d.author ?? null, d.published ?? null, d.site ?? null, d.text, now).lastInsertRowid);
+          r.added++;
+          if (d.keys) this.addKeys(row, d.keys);
+          if (d.ngrams) this.addNgrams(d.ngrams);
+        } else {
+          r.duplicates++;
+        }
+        r.urlsAdded += this.addUrl(row, d.url);
+      }
+      return r;
+    });
+    return run.immediate(batch);
+  }
+
+  async putPostings(batch: readonly PostingInput[]): Promise<void> {
+    const run = this.db.transaction((items: readonly PostingInput[]) => {
+      for (const it of items) {
+        const row = this.s.docByIdRow.get(it.docId) as number | undefined;
+        if (row === undefined) throw new RangeError(`no document ${it.docId} to attach postings to`);
+        this.addKeys(row, it.keys);
+      }
+    });
+    run.immediate(batch);
+  }
+
+  async lookup(keys: readonly (number | bigint)[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const ks = distinctKeys(keys);
+    if (ks.length === 0) return out;
+    const rows = this.s.lookup.all(`[${ks.join(",")}]`) as { id: string; hits: number }[];
+    for (const r of rows) out.set(r.id, r.hits);
+    return out;
+  }
+
+  private toDoc(r: DocRow): StoredDocument {
+    const d: StoredDocument = { id: r.id, urls: this.s.urls.all(r.rowid) as string[], text: r.text };
+    if (r.title !== null) d.title = r.title;
+    if (r.author !== null) d.author = r.author;
+    if (r.published !== null) d.published = r.published;
+    if (r.site !== null) d.site = r.site;
+    return d;
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | undefined> {
+    const r = this.s.doc.get(id) as DocRow | undefined;
+    return r ? this.toDoc(r) : undefined;
+  }
+
+  async getDocuments(ids: readonly string[]): Promise<StoredDocument[]> {
+    const out: StoredDocument[] = [];
+    for (const id of ids) {
+      const r = this.s.doc.get(id) as DocRow | undefined;
+      if (r) out.push(this.toDoc(r));
+    }
+    return out;
+  }
+
+  async hasDocument(id: string): Promise<boolean> {
+    return this.s.docByIdRow.get(id) !== undefined;
+  }
+
+  async *documents(): AsyncIterable<StoredDocument> {
+    // Pages by rowid rather than holding one cursor open, so writers are not blocked meanwhile.
+    let after = 0;
+    while (true) {
+      const rows = this.s.allDocs.all(after) as DocRow[];
+      if (rows.length === 0) return;
+      for (const r of rows) yield this.toDoc(r);
+      after = rows[rows.length - 1]!.rowid;
+    }
+  }
+
+  async addNgramCounts(counts: ReadonlyMap<string, number>): Promise<void> {
+    this.db.transaction(() => this.addNgrams(counts)).immediate();
+  }
+
+  async ngramCount(gram: string): Promise<number> {
+    return (this.s.ngram.get(gram) as number | undefined) ?? 0;
+  }
+
+  async ngramCounts(grams: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const g of grams) out.set(g, (this.s.ngram.get(g) as number | undefined) ?? 0);
+    return out;
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    return this.s.getMeta.get(key) as string | undefined;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    this.s.setMeta.run(key, value);
+  }
+
+  async stats(opts: { topSources?: number } = {}): Promise<IndexStats> {
+    const one = (sql: string): number => this.db.prepare(sql).pluck().get() as number;
+    const sources = this.db
+      .prepare("SELECT coalesce(site, '(unknown)') AS site, count(*) AS documents FROM documents GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?")
+      .all(opts.topSources ?? 20) as { site: string; documents: number }[];
+    let sizeBytes = 0;
+    for (const suffix of ["", "-wal", "-shm"]) {
+      try {
+        sizeBytes += statSync(this.location + suffix).size;
+      } catch {
+        // the WAL and shared-memory files exist only while a writer has the index open
+      }
+    }
+    return {
+      documents: one("SELECT count(*) FROM documents"),
+      urls: one("SELECT count(*) FROM urls"),
+      sources,
+      siteCount: one("SELECT count(DISTINCT coalesce(site, '')) FROM documents"),
+      postings: one("SELECT count(*) FROM postings"),
+      ngrams: one("SELECT count(*) FROM ngrams"),
+      sizeBytes,
+      schemaVersion: this.version,
+      location: this.location,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,104 @@
+// The index behind `add`, `check` and `clusters`, as one backend-neutral interface: SQLite is
+// the embedded default, a Redis Cluster backend follows. Everything is async (Redis is) and
+// batch-shaped (one round trip or one transaction per batch, which is also what makes a
+// crashed `add` safe to run again). Both backends must pass test/store.contract.ts.
+
+/** A document as the store is given it: an ingest Article, plus its fingerprint keys. */
+export interface DocumentInput {
+  /** Content hash (ingest's articleId): the same text from two places is one document. */
+  id: string;
+  url?: string;
+  title?: string;
+  author?: string;
+  published?: string;
+  site?: string;
+  text: string;
+  /**
+   * Posting keys (fingerprint hashes; integers, number or bigint, within signed 64 bits, or
+   * unsigned 64-bit bigints, which are stored as their signed twin). Written in the same
+   * transaction as the document.
+   */
+  keys?: readonly (number | bigint)[];
+  /**
+   * Corpus n-gram counts contributed by this document. Added only when the document is new, so
+   * adding the same input twice never counts it twice.
+   */
+  ngrams?: ReadonlyMap<string, number>;
+}
+
+export interface StoredDocument {
+  id: string;
+  /** Every URL the document was added under, in the order first seen. */
+  urls: string[];
+  title?: string;
+  author?: string;
+  published?: string;
+  site?: string;
+  text: string;
+}
+
+export interface PutResult {
+  /** Documents that were new. */
+  added: number;
+  /** Documents whose id was already stored (inside this batch or before). */
+  duplicates: number;
+  /** URLs newly recorded, on new or existing documents. */
+  urlsAdded: number;
+}
+
+export interface PostingInput {
+  docId: string;
+  keys: readonly (number | bigint)[];
+}
+
+export interface SourceCount {
+  /** Site name or host; "(unknown)" for documents without one. */
+  site: string;
+  documents: number;
+}
+
+export interface IndexStats {
+  documents: number;
+  urls: number;
+  /** Documents per site, largest first (at most `topSources`). */
+  sources: SourceCount[];
+  /** How many distinct sites there are in all. */
+  siteCount: number;
+  postings: number;
+  ngrams: number;
+  /** Bytes on disk (for SQLite: the database with its WAL and shared-memory files). */
+  sizeBytes: number;
+  schemaVersion: number;
+  /** Where the index lives (a path or a URL). */
+  location: string;
+}
+
+export interface IndexStore {
+  readonly location: string;
+  /** Writes documents, their URLs, postings and n-gram counts in one transaction. Idempotent. */
+  putDocuments(batch: readonly DocumentInput[]): Promise<PutResult>;
+  /** Adds posting keys to existing documents (idempotent: a key is stored once per document). */
+  putPostings(batch: readonly PostingInput[]): Promise<void>;
+  /** For each document holding any of the keys: how many distinct query keys it holds. */
+  lookup(keys: readonly (number | bigint)[]): Promise<Map<string, number>>;
+  getDocument(id: string): Promise<StoredDocument | undefined>;
+  getDocuments(ids: readonly string[]): Promise<StoredDocument[]>;
+  hasDocument(id: string): Promise<boolean>;
+  /** Every document, in insertion order, streamed. */
+  documents(): AsyncIterable<StoredDocument>;
+  /** Adds raw counts (not idempotent: prefer DocumentInput.ngrams, which is). */
+  addNgramCounts(counts: ReadonlyMap<string, number>): Promise<void>;
+  ngramCount(gram: string): Promise<number>;
+  ngramCounts(grams: readonly string[]): Promise<Map<string, number>>;
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+  stats(opts?: { topSources?: number }): Promise<IndexStats>;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** Open without writing; a missing index is then INDEX_MISSING instead of being created. */
+  readonly?: boolean;
+  /** Create the index when missing (default true unless readonly). */
+  create?: boolean;
+}

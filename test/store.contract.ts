@@ -1,0 +1,146 @@
+// The IndexStore contract: what every backend (SQLite now, Redis Cluster later) must do.
+// A backend's test file calls storeContract with a factory that makes a fresh, empty store and
+// can reopen the same one (to check that writes persist).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import type { DocumentInput, IndexStore } from "../src/store/types.js";
+
+export interface StoreFactory {
+  /** A new, empty store, plus a way to close and reopen the same data. */
+  make(): Promise<{ store: IndexStore; reopen(): Promise<IndexStore> }>;
+}
+
+function doc(id: string, extra: Partial<DocumentInput> = {}): DocumentInput {
+  return { id, text: `Text of document ${id}.`, ...extra };
+}
+
+export function storeContract(backend: string, factory: StoreFactory): void {
+  const t = (name: string, fn: () => Promise<void>) => test(`${backend}: ${name}`, fn);
+
+  t("stores documents with their metadata and URL", async () => {
+    const { store } = await factory.make();
+    const r = await store.putDocuments([doc("a1", { url: "https://x.example/a", title: "A", author: "Jo", published: "2024-01-02T00:00:00.000Z", site: "X" })]);
+    assert.deepEqual(r, { added: 1, duplicates: 0, urlsAdded: 1 });
+    assert.deepEqual(await store.getDocument("a1"), {
+      id: "a1", urls: ["https://x.example/a"], title: "A", author: "Jo", published: "2024-01-02T00:00:00.000Z", site: "X", text: "Text of document a1.",
+    });
+    assert.equal(await store.getDocument("nope"), undefined);
+    assert.equal(await store.hasDocument("a1"), true);
+    assert.equal(await store.hasDocument("nope"), false);
+    await store.close();
+  });
+
+  t("a duplicate id adds its URL; adding the same input again changes nothing", async () => {
+    const { store } = await factory.make();
+    await store.putDocuments([doc("d", { url: "https://one.example/" }), doc("d", { url: "https://two.example/" })]);
+    const before = await store.stats();
+    const again = await store.putDocuments([doc("d", { url: "https://one.example/" }), doc("d", { url: "https://two.example/" })]);
+    assert.deepEqual(again, { added: 0, duplicates: 2, urlsAdded: 0 });
+    assert.deepEqual((await store.getDocument("d"))!.urls, ["https://one.example/", "https://two.example/"]);
+    const after = await store.stats();
+    assert.equal(after.documents, 1);
+    assert.equal(after.urls, 2);
+    assert.equal(before.documents, after.documents);
+    await store.close();
+  });
+
+  t("postings: lookup counts distinct matching keys per document; bigints and 64-bit hashes work", async () => {
+    const { store } = await factory.make();
+    const big = 2n ** 64n - 5n; // an unsigned 64-bit hash
+    await store.putDocuments([
+      doc("p1", { keys: [1, 2, 3, big] }),
+      doc("p2", { keys: [3, 4, -7] }),
+      doc("p3", { keys: [] }),
+    ]);
+    await store.putPostings([{ docId: "p3", keys: [4, 5] }]);
+    await store.putPostings([{ docId: "p3", keys: [4, 5] }]); // idempotent
+    const hits = await store.lookup([3, 4, 4, 5, big, -7, 99]);
+    assert.deepEqual(Object.fromEntries([...hits].sort()), { p1: 2, p2: 3, p3: 2 });
+    assert.deepEqual([...(await store.lookup([BigInt.asIntN(64, big)]))], [["p1", 1]], "signed twin of an unsigned key");
+    assert.equal((await store.lookup([])).size, 0);
+    await assert.rejects(store.lookup([1.5]), RangeError);
+    await assert.rejects(store.putPostings([{ docId: "missing", keys: [1] }]), RangeError);
+    await store.close();
+  });
+
+  t("n-gram counts: per-document counts are added once; raw counts add up", async () => {
+    const { store } = await factory.make();
+    const grams = new Map([["the council", 2], ["council voted", 1]]);
+    await store.putDocuments([doc("n1", { ngrams: grams })]);
+    await store.putDocuments([doc("n1", { ngrams: grams })]); // same document again: not counted twice
+    await store.putDocuments([doc("n2", { ngrams: new Map([["the council", 1]]) })]);
+    assert.equal(await store.ngramCount("the council"), 3);
+    await store.addNgramCounts(new Map([["council voted", 4], ["new gram", 1]]));
+    assert.deepEqual([...(await store.ngramCounts(["council voted", "new gram", "absent"]))], [["council voted", 5], ["new gram", 1], ["absent", 0]]);
+    await store.close();
+  });
+
+  t("metadata key/value", async () => {
+    const { store } = await factory.make();
+    assert.equal(await store.getMeta("fingerprint"), undefined);
+    await store.setMeta("fingerprint", "v1");
+    await store.setMeta("fingerprint", "v2");
+    assert.equal(await store.getMeta("fingerprint"), "v2");
+    await store.close();
+  });
+
+  t("a failing batch leaves nothing behind, and the re-run finishes the job", async () => {
+    const { store } = await factory.make();
+    await assert.rejects(store.putDocuments([doc("ok1", { keys: [1] }), doc("bad", { keys: [Number.NaN] })]));
+    assert.equal(await store.hasDocument("ok1"), false);
+    assert.equal((await store.lookup([1])).size, 0);
+    const r = await store.putDocuments([doc("ok1", { keys: [1] }), doc("bad", { keys: [2] })]);
+    assert.equal(r.added, 2);
+    await store.close();
+  });
+
+  t("data persists across close and reopen; stats report documents, urls, sources, size and version", async () => {
+    const { store, reopen } = await factory.make();
+    await store.putDocuments([
+      doc("s1", { site: "Gazette", url: "https://gazette.example/1", keys: [10] }),
+      doc("s2", { site: "Gazette", url: "https://gazette.example/2" }),
+      doc("s3", { site: "Herald" }),
+      doc("s4"),
+    ]);
+    await store.close();
+    const again = await reopen();
+    const st = await again.stats();
+    assert.equal(st.documents, 4);
+    assert.equal(st.urls, 2);
+    assert.deepEqual(st.sources[0], { site: "Gazette", documents: 2 });
+    assert.equal(st.siteCount, 3);
+    assert.equal(st.postings, 1);
+    assert.ok(st.sizeBytes > 0, "size on disk");
+    assert.ok(st.schemaVersion >= 1, "schema version");
+    assert.deepEqual([...(await again.lookup([10]))], [["s1", 1]]);
+    const ids: string[] = [];
+    for await (const d of again.documents()) ids.push(d.id);
+    assert.deepEqual(ids, ["s1", "s2", "s3", "s4"]);
+    assert.deepEqual((await again.getDocuments(["s3", "zz", "s1"])).map((d) => d.id), ["s3", "s1"]);
+    await again.close();
+  });
+
+  t("lookup agrees with a brute-force scan of the postings (property)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 12 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: 0, max: 45 }), { maxLength: 15 }),
+        async (docKeys, query) => {
+          const { store } = await factory.make();
+          await store.putDocuments(docKeys.map((keys, i) => doc(`d${i}`, { keys })));
+          const got = await store.lookup(query);
+          const q = new Set(query);
+          const want = new Map<string, number>();
+          docKeys.forEach((keys, i) => {
+            const n = keys.filter((k) => q.has(k)).length;
+            if (n > 0) want.set(`d${i}`, n);
+          });
+          await store.close();
+          assert.deepEqual(new Map([...got].sort()), new Map([...want].sort()));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+}

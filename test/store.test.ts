@@ -1,0 +1,92 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { openSqliteStore } from "../src/store/sqlite.js";
+import { defaultIndexPath, openIndexStore, SCHEMA_VERSION } from "../src/store/index.js";
+import { APPLICATION_ID } from "../src/store/schema.js";
+import { UnspinError, type ErrorCode } from "../src/errors.js";
+import { storeContract } from "./store.contract.js";
+import { tempDir } from "./helpers/tmp.js";
+
+let n = 0;
+storeContract("sqlite", {
+  async make() {
+    const path = join(await tempDir("unspin-store-"), `index-${n++}.sqlite`);
+    return { store: await openSqliteStore(path), reopen: () => openSqliteStore(path) };
+  },
+});
+
+async function rejectsCode(p: Promise<unknown>, code: ErrorCode, re?: RegExp): Promise<void> {
+  await assert.rejects(p, (e: unknown) => {
+    assert.ok(e instanceof UnspinError, String(e));
+    assert.equal(e.code, code, e.message);
+    if (re) assert.match(e.message, re);
+    assert.ok(e.hint, "has a hint");
+    return true;
+  });
+}
+
+test("sqlite: WAL mode, application id and schema version are set on a new index", async () => {
+  const path = join(await tempDir(), "deep", "er", "i.sqlite");
+  const s = await openIndexStore(path);
+  await s.putDocuments([{ id: "x", text: "words" }]);
+  await s.close();
+  const db = new Database(path, { readonly: true });
+  assert.equal(db.pragma("journal_mode", { simple: true }), "wal");
+  assert.equal(db.pragma("application_id", { simple: true }), APPLICATION_ID);
+  assert.equal(db.pragma("user_version", { simple: true }), SCHEMA_VERSION);
+  assert.equal((db.prepare("SELECT count(*) AS n FROM migrations").get() as { n: number }).n, SCHEMA_VERSION);
+  db.close();
+});
+
+test("sqlite: an index from a newer version is refused with INDEX_VERSION", async () => {
+  const path = join(await tempDir(), "future.sqlite");
+  await (await openSqliteStore(path)).close();
+  const db = new Database(path);
+  db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+  db.close();
+  await rejectsCode(openSqliteStore(path), "INDEX_VERSION", /newer than this unspin understands/);
+  await rejectsCode(openSqliteStore(path, { readonly: true }), "INDEX_VERSION");
+});
+
+test("sqlite: files that are not unspin indexes are refused with INDEX_CORRUPT, and left untouched", async () => {
+  const dir = await tempDir();
+  const text = join(dir, "notes.txt");
+  await writeFile(text, "This is a text file, not a database. ".repeat(200));
+  const before = await readFile(text);
+  await rejectsCode(openSqliteStore(text), "INDEX_CORRUPT", /notes\.txt/);
+  assert.deepEqual(await readFile(text), before);
+  const other = join(dir, "other.sqlite");
+  const db = new Database(other);
+  db.exec("CREATE TABLE songs (title TEXT)");
+  db.close();
+  await rejectsCode(openSqliteStore(other), "INDEX_CORRUPT", /not an unspin index/);
+  await mkdir(join(dir, "adir"));
+  await rejectsCode(openSqliteStore(join(dir, "adir")), "INDEX_CORRUPT", /directory/);
+});
+
+test("sqlite: read-only opening of a missing index is INDEX_MISSING and creates nothing", async () => {
+  const path = join(await tempDir(), "none.sqlite");
+  await rejectsCode(openSqliteStore(path, { readonly: true }), "INDEX_MISSING");
+  await assert.rejects(stat(path));
+});
+
+test("sqlite: a reader sees a writer's committed batches (WAL)", async () => {
+  const path = join(await tempDir(), "shared.sqlite");
+  const w = await openSqliteStore(path);
+  await w.putDocuments([{ id: "a", text: "first" }]);
+  const r = await openSqliteStore(path, { readonly: true });
+  assert.equal((await r.stats()).documents, 1);
+  await w.putDocuments([{ id: "b", text: "second" }]);
+  assert.equal(await r.hasDocument("b"), true);
+  await r.close();
+  await w.close();
+});
+
+test("defaultIndexPath: UNSPIN_INDEX, then XDG_DATA_HOME, then ~/.local/share", () => {
+  assert.equal(defaultIndexPath({ UNSPIN_INDEX: "/x/i.sqlite" }), "/x/i.sqlite");
+  assert.equal(defaultIndexPath({ XDG_DATA_HOME: "/data" }), "/data/unspin/index.sqlite");
+  assert.match(defaultIndexPath({}), /\.local\/share\/unspin\/index\.sqlite$/);
+});
