@@ -3,6 +3,7 @@ import { DEFAULT_THRESHOLDS } from "../src/verdict/pair.js";
 import { DEFAULT_ALIGN_OPTIONS } from "../src/align/index.js";
 import { DEFAULT_PASSAGE_OPTIONS } from "../src/align/passages.js";
 import { cpus } from "node:os";
+import { execFileSync } from "node:child_process";
 
 export function configSummary() {
   return {
@@ -22,5 +23,11 @@ export function configMarkdown(): string {
 
 export function machine(): string {
   const c = cpus();
-  return `${c.length} cores (${c[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}`;
+  let rev = "unknown";
+  try {
+    rev = execFileSync("git", ["describe", "--always", "--dirty"], { encoding: "utf8" }).trim();
+  } catch {
+    // not a git checkout
+  }
+  return `${c.length} cores (${c[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}, code ${rev}`;
 }

@@ -25,7 +25,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   passages: DEFAULT_PASSAGE_OPTIONS,
   words: DEFAULT_WORD_OPTIONS,
   maxUnits: 50_000,
-  minMatchShare: 0.35,
+  minMatchShare: 0.3,
 };
 
 export interface AlignedPassage {

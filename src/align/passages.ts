@@ -18,10 +18,10 @@ export interface PassageOptions {
 }
 
 export const DEFAULT_PASSAGE_OPTIONS: PassageOptions = {
-  seedSimilarity: 0.4,
+  seedSimilarity: 0.3,
   seedMinMatches: 2,
   maxGap: 3,
-  minContentWords: 6,
+  minContentWords: 12,
 };
 
 /** A passage as unit index ranges [start, end) in suspect and source. */

@@ -34,7 +34,7 @@ export const DEFAULT_THRESHOLDS: VerdictThresholds = {
   minAlignedWords: 40,
   verbatimIdentical: 0.95,
   spunSubstitution: 0.04,
-  rewriteMatched: 0.55,
+  rewriteMatched: 0.45,
 };
 
 export interface PairVerdict {
