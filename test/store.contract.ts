@@ -121,6 +121,18 @@ export function storeContract(backend: string, factory: StoreFactory): void {
     await again.close();
   });
 
+  t("postings: per-key document lists, capped at limit + 1 so a too-common key shows", async () => {
+    const { store } = await factory.make();
+    await store.putDocuments([doc("q1", { keys: [1, 2] }), doc("q2", { keys: [2] }), doc("q3", { keys: [2, 3] })]);
+    const lists = await store.postings([1, 2, 3, 9], 5);
+    assert.deepEqual(lists.get(1), ["q1"]);
+    assert.deepEqual([...lists.get(2)!].sort(), ["q1", "q2", "q3"]);
+    assert.deepEqual(lists.get(3), ["q3"]);
+    assert.deepEqual(lists.get(9), []);
+    assert.equal((await store.postings([2], 1)).get(2)!.length, 2, "limit + 1 entries at most");
+    await store.close();
+  });
+
   t("lookup agrees with a brute-force scan of the postings (property)", async () => {
     await fc.assert(
       fc.asyncProperty(

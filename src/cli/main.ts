@@ -4,7 +4,11 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { isUnspinError, UnspinError } from "../errors.js";
 import { createUnspin } from "../unspin.js";
 import { readTextInput, DEFAULT_MAX_BYTES } from "../ingest/readText.js";
-import { writeReport, type Format } from "./output.js";
+import { writeReport, formatReport, writeOut, type Format } from "./output.js";
+import { addPaths, formatAddSummary } from "./add.js";
+import { checkInputs, openForCheck } from "./check.js";
+import { formatStats } from "./stats.js";
+import { defaultIndexPath, openIndexStore } from "../store/index.js";
 import type { Report } from "../report/schema.js";
 
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -50,6 +54,67 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
       const report = unspin.compare(suspect.text, { text: source.text, id: source.name, url: source.name }, { input: suspect.name });
       await writeReport(report, { format: opts.format, out: opts.out, stdout, texts: { suspect: suspect.text, sources: new Map([[source.name, source.text]]) } });
       code = exitCodeFor(report);
+    });
+
+  const indexOption = () => new Option("--index <file>", `index file (default: $UNSPIN_INDEX or ${defaultIndexPath()})`);
+
+  program
+    .command("add")
+    .description("index articles: text, HTML, WARC(.gz), RSS/Atom, JSON Lines, folders, - for stdin")
+    .argument("<paths...>", "files or folders to index, or - for stdin")
+    .addOption(indexOption())
+    .action(async (paths: string[], opts: { index?: string }) => {
+      const summary = await addPaths(createUnspin(), opts.index ?? defaultIndexPath(), paths, stderr);
+      stderr.write(formatAddSummary(summary));
+      code = summary.added + summary.duplicates === 0 && summary.skipped.length > 0 ? EXIT.error : EXIT.clean;
+    });
+
+  program
+    .command("check")
+    .description("find the indexed sources of each input article and explain the copy; without an index, source-free evidence only")
+    .argument("<inputs...>", "files or folders of articles, or - for stdin")
+    .addOption(indexOption())
+    .addOption(new Option("--format <format>", "report format").choices(["text", "json", "jsonl", "html"]).default("text"))
+    .option("--out <file>", "write the report(s) to a file instead of stdout")
+    .action(async (inputs: string[], opts: { index?: string; format: Format | "jsonl"; out?: string }) => {
+      const indexPath = opts.index ?? defaultIndexPath();
+      const store = await openForCheck(indexPath, opts.index !== undefined || process.env.UNSPIN_INDEX !== undefined);
+      const unspin = createUnspin();
+      const chunks: string[] = [];
+      const reports: Report[] = [];
+      try {
+        const outcome = await checkInputs(unspin, store, inputs, async (c) => {
+          reports.push(c.report);
+          if (opts.format === "jsonl") chunks.push(JSON.stringify(c.report) + "\n");
+          else if (opts.format !== "json") {
+            chunks.push(formatReport(c.report, { format: opts.format, out: opts.out, stdout, texts: { suspect: c.text, sources: c.sources } }));
+          }
+        });
+        if (opts.format === "json") chunks.push(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + "\n");
+        if (opts.format === "html" && reports.length > 1) {
+          throw new UnspinError("USAGE", `--format html writes one page per input, but ${reports.length} articles were checked`, "check one article at a time, or use --format jsonl");
+        }
+        if (!store) stderr.write(`unspin: no index at ${indexPath}; reporting source-free evidence only (build one with unspin add)\n`);
+        await writeOut(chunks.join(""), opts.out, stdout);
+        for (const f of outcome.failed) stderr.write(`unspin: ${f.reason}\n`);
+        code = outcome.failed.length ? EXIT.error : reports.some((r) => exitCodeFor(r) === EXIT.findings) ? EXIT.findings : EXIT.clean;
+      } finally {
+        await store?.close();
+      }
+    });
+
+  program
+    .command("stats")
+    .description("what the index holds: documents, sources, size, schema version")
+    .addOption(indexOption())
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action(async (opts: { index?: string; format: "text" | "json" }) => {
+      const store = await openIndexStore(opts.index ?? defaultIndexPath(), { readonly: true });
+      try {
+        stdout.write(formatStats(await store.stats(), opts.format));
+      } finally {
+        await store.close();
+      }
     });
 
   try {

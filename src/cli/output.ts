@@ -33,14 +33,17 @@ export function formatReport(report: Report, opts: OutputOptions): string {
 }
 
 export async function writeReport(report: Report, opts: OutputOptions): Promise<void> {
-  const body = formatReport(report, opts);
-  if (!opts.out) {
-    opts.stdout.write(body);
+  await writeOut(formatReport(report, opts), opts.out, opts.stdout);
+}
+
+export async function writeOut(body: string, out: string | undefined, stdout: NodeJS.WritableStream): Promise<void> {
+  if (!out) {
+    stdout.write(body);
     return;
   }
   try {
-    await writeFile(opts.out, body, "utf8");
+    await writeFile(out, body, "utf8");
   } catch (e) {
-    throw new UnspinError("INPUT_UNREADABLE", `cannot write the report to ${opts.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, "choose a writable --out path", { cause: e });
+    throw new UnspinError("OUTPUT_UNWRITABLE", `cannot write to ${out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, "choose a writable --out path", { cause: e });
   }
 }

@@ -52,6 +52,8 @@ export interface ReportStats {
   substitutionRate?: number;
   /** Share of the suspect aligned to its sources. */
   coverage?: number;
+  /** Source-free probability that the text is spinner output (when intrinsic analysis ran). */
+  spinProbability?: number;
   /** True when a size/time budget cut the work short; the report says what was skipped in `notes`. */
   truncated: boolean;
 }

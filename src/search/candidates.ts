@@ -1,12 +1,10 @@
 // Candidate retrieval: documents sharing fingerprint keys with the suspect, ranked by the keys
 // they share, each weighted by how rare it is (a key held by few documents says more). Keys held
 // by more than `maxPostings` documents are boilerplate ("said on Tuesday") and are ignored.
-// Pure: the postings come from a store through the PostingsSource callback.
+// Pure: the caller fetches the postings of the suspect's keys from a store.
 
-export interface PostingsSource {
-  /** For each key, the ids of documents holding it (at most `limit` + 1 per key, so "too common" can be told). */
-  postings(keys: readonly number[], limit: number): Map<number, readonly number[]>;
-}
+/** For each key, the ids of documents holding it (at most `limit` + 1 per key, so "too common" can be told). */
+export type Postings = ReadonlyMap<number, readonly string[]>;
 
 export interface CandidateOptions {
   maxPostings: number;
@@ -19,15 +17,13 @@ export interface CandidateOptions {
 export const DEFAULT_CANDIDATES: CandidateOptions = { maxPostings: 2000, limit: 10, minSharedKeys: 2 };
 
 export interface Candidate {
-  doc: number;
+  doc: string;
   shared: number;
   score: number;
 }
 
-export function findCandidates(keys: readonly number[], source: PostingsSource, options: CandidateOptions = DEFAULT_CANDIDATES): Candidate[] {
-  if (keys.length === 0) return [];
-  const lists = source.postings(keys, options.maxPostings);
-  const acc = new Map<number, Candidate>();
+export function rankCandidates(lists: Postings, options: CandidateOptions = DEFAULT_CANDIDATES): Candidate[] {
+  const acc = new Map<string, Candidate>();
   for (const docs of lists.values()) {
     if (docs.length === 0 || docs.length > options.maxPostings) continue;
     const w = 1 / Math.log2(1 + docs.length);
@@ -41,6 +37,6 @@ export function findCandidates(keys: readonly number[], source: PostingsSource, 
   }
   return [...acc.values()]
     .filter((c) => c.shared >= options.minSharedKeys)
-    .sort((a, b) => b.score - a.score || a.doc - b.doc)
+    .sort((a, b) => b.score - a.score || (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0))
     .slice(0, options.limit);
 }

@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { UnspinError } from "../errors.js";
-import { distinctKeys } from "./keys.js";
+import { distinctKeys, toKey } from "./keys.js";
 import { corrupt, prepareSchema } from "./schema.js";
 import type { DocumentInput, IndexStats, IndexStore, OpenStoreOptions, PostingInput, PutResult, StoredDocument } from "./types.js";
 
@@ -78,6 +78,7 @@ class SqliteStore implements IndexStore {
       // json_each keeps this one prepared statement whatever the number of keys; keys travel
       // as JSON integer text, which SQLite reads back as exact 64-bit integers.
       lookup: p("SELECT d.id AS id, count(*) AS hits FROM postings p JOIN documents d ON d.rowid = p.doc WHERE p.key IN (SELECT value FROM json_each(?)) GROUP BY p.doc"),
+      postings: p("SELECT d.id FROM postings p JOIN documents d ON d.rowid = p.doc WHERE p.key = ? LIMIT ?").pluck(),
       doc: p("SELECT rowid, id, title, author, published, site, text FROM documents WHERE id = ?"),
       urls: p("SELECT url FROM urls WHERE doc = ? ORDER BY seq").pluck(),
       allDocs: p("SELECT rowid, id, title, author, published, site, text FROM documents WHERE rowid > ? ORDER BY rowid LIMIT 500"),
@@ -142,6 +143,12 @@ class SqliteStore implements IndexStore {
     if (ks.length === 0) return out;
     const rows = this.s.lookup.all(`[${ks.join(",")}]`) as { id: string; hits: number }[];
     for (const r of rows) out.set(r.id, r.hits);
+    return out;
+  }
+
+  async postings(keys: readonly number[], limit: number): Promise<Map<number, string[]>> {
+    const out = new Map<number, string[]>();
+    for (const k of keys) if (!out.has(k)) out.set(k, this.s.postings.all(toKey(k), limit + 1) as string[]);
     return out;
   }
 

@@ -81,6 +81,11 @@ export interface IndexStore {
   putPostings(batch: readonly PostingInput[]): Promise<void>;
   /** For each document holding any of the keys: how many distinct query keys it holds. */
   lookup(keys: readonly (number | bigint)[]): Promise<Map<string, number>>;
+  /**
+   * For each key, the ids of documents holding it, at most `limit + 1` of them: a list longer
+   * than `limit` tells the caller the key is too common to rank by (search ignores it).
+   */
+  postings(keys: readonly number[], limit: number): Promise<Map<number, string[]>>;
   getDocument(id: string): Promise<StoredDocument | undefined>;
   getDocuments(ids: readonly string[]): Promise<StoredDocument[]>;
   hasDocument(id: string): Promise<boolean>;

@@ -1,0 +1,66 @@
+// `unspin check FILE|FOLDER|-`: one report per input article. Inputs are read by ingest (so HTML
+// pages, feeds and WARCs work too); offsets in a report refer to the article text extracted
+// from the input, which for plain text files is the file's text itself.
+import { existsSync } from "node:fs";
+import { readArticles } from "../ingest/readArticles.js";
+import { openIndexStore, type IndexStore } from "../store/index.js";
+import { UnspinError } from "../errors.js";
+import type { Unspin, IndexSource } from "../unspin.js";
+import type { Report } from "../report/schema.js";
+
+export interface CheckedInput {
+  input: string;
+  report: Report;
+  text: string;
+  sources: Map<string, string>;
+}
+
+export interface CheckOutcome {
+  checked: CheckedInput[];
+  /** Inputs that could not be read, with the reason. */
+  failed: { input: string; reason: string }[];
+}
+
+function indexSource(store: IndexStore): IndexSource {
+  return {
+    postings: (keys, limit) => store.postings(keys, limit),
+    getDocuments: (ids) => store.getDocuments(ids),
+  };
+}
+
+/**
+ * Opens the index for reading. An index named explicitly must exist; the default one may be
+ * missing, and then only source-free evidence is reported.
+ */
+export async function openForCheck(indexPath: string, explicit: boolean): Promise<IndexStore | null> {
+  if (!existsSync(indexPath)) {
+    if (explicit) throw new UnspinError("INDEX_MISSING", `no index at ${indexPath}`, "build one with `unspin add PATH... --index FILE`, or leave out --index");
+    return null;
+  }
+  return openIndexStore(indexPath, { readonly: true });
+}
+
+export async function checkInputs(unspin: Unspin, store: IndexStore | null, inputs: string[], onReport: (c: CheckedInput) => Promise<void>): Promise<CheckOutcome> {
+  const outcome: CheckOutcome = { checked: [], failed: [] };
+  const source = store ? indexSource(store) : null;
+  for (const input of inputs) {
+    let articles = 0;
+    const skips: string[] = [];
+    for await (const ev of readArticles([input])) {
+      if (ev.kind === "skip") {
+        skips.push(`${ev.input}${ev.record ? ` [${ev.record}]` : ""}: ${ev.reason}`);
+        continue;
+      }
+      articles++;
+      const name = ev.record ? `${ev.input}#${ev.record}` : ev.input;
+      const report = source ? await unspin.check(ev.article.text, source, { input: name }) : unspin.intrinsic(ev.article.text, { input: name });
+      const docs = source && report.sources.length ? await store!.getDocuments(report.sources.map((s) => s.id)) : [];
+      const checked = { input: name, report, text: ev.article.text, sources: new Map(docs.map((d) => [d.id, d.text])) };
+      outcome.checked.push(checked);
+      await onReport(checked);
+    }
+    for (const s of skips) outcome.failed.push({ input, reason: s });
+    if (articles === 0 && skips.length === 0) outcome.failed.push({ input, reason: `${input}: no article found` });
+  }
+  return outcome;
+}

@@ -1,0 +1,19 @@
+// `unspin stats`: what the index holds, as text or JSON.
+import type { IndexStats } from "../store/index.js";
+
+export function formatStats(s: IndexStats, format: "text" | "json"): string {
+  if (format === "json") return JSON.stringify(s, null, 2) + "\n";
+  const mb = (s.sizeBytes / 1e6).toFixed(1);
+  const lines = [
+    `index        ${s.location}`,
+    `schema       ${s.schemaVersion}`,
+    `documents    ${s.documents}`,
+    `urls         ${s.urls}`,
+    `postings     ${s.postings}`,
+    `n-grams      ${s.ngrams}`,
+    `size on disk ${mb} MB`,
+    `sources      ${s.siteCount} site(s)${s.sources.length ? ":" : ""}`,
+    ...s.sources.map((x) => `  ${String(x.documents).padStart(8)}  ${x.site}`),
+  ];
+  return lines.join("\n") + "\n";
+}
