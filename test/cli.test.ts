@@ -100,3 +100,66 @@ test("usage errors exit 2", async () => {
   assert.equal((await run(["compare", "-", "-"])).code, 2);
   assert.equal((await run(["frobnicate"])).code, 2);
 });
+
+test("add indexes every format of the examples; adding again changes nothing; check finds the source", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "unspin-index-"));
+  const index = join(dir, "index.sqlite");
+  const inputs = [join(examples, "original"), join(examples, "pages"), join(examples, "feeds")];
+  const first = await run(["add", ...inputs, "--index", index]);
+  assert.equal(first.code, 0, first.err);
+  assert.match(first.err, /added 8, duplicates 0, skipped 0/);
+  const again = await run(["add", ...inputs, "--index", index]);
+  assert.match(again.err, /added 0, duplicates 8, skipped 0/);
+  const stats = JSON.parse((await run(["stats", "--index", index, "--format", "json"])).out);
+  assert.equal(stats.documents, 8);
+  assert.equal(stats.schemaVersion, 1);
+  assert.ok(stats.sizeBytes > 0);
+
+  const checked = await run(["check", join(examples, "spun"), "--index", index, "--format", "jsonl"]);
+  assert.equal(checked.code, 1);
+  const lines = checked.out.trim().split("\n").map((l) => JSON.parse(l));
+  const byInput = new Map(lines.map((r) => [r.input.split("/").pop(), r]));
+  assert.deepEqual([...byInput.keys()].sort(), ["cycling-lanes.txt", "harbour-council.txt", "library-hours.txt", "unrelated-weather.txt"]);
+  assert.equal(byInput.get("harbour-council.txt").verdict, "spun-copy");
+  assert.match(byInput.get("harbour-council.txt").sources[0].url, /harbour-council\.txt$/);
+  assert.equal(byInput.get("cycling-lanes.txt").sources[0].title, "City council votes for new cycling lanes | Riverside Herald");
+  assert.deepEqual(byInput.get("unrelated-weather.txt").sources, [], "a topical stranger is no source");
+});
+
+test("check with a missing --index is an error; a missing default index means source-free evidence only", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "unspin-noindex-"));
+  const missing = await run(["check", spun, "--index", join(dir, "nope.sqlite")]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /nope\.sqlite/);
+  const saved = process.env.XDG_DATA_HOME;
+  const savedIndex = process.env.UNSPIN_INDEX;
+  process.env.XDG_DATA_HOME = dir;
+  delete process.env.UNSPIN_INDEX;
+  try {
+    const r = await run(["check", spun, "--format", "json"]);
+    assert.notEqual(r.code, 2, r.err);
+    assert.match(r.err, /source-free evidence only/);
+    const report = JSON.parse(r.out);
+    assert.deepEqual(report.sources, []);
+    assert.ok(report.findings.some((f: { rule: string }) => f.rule === "tokenizer-artifact"));
+  } finally {
+    if (saved === undefined) delete process.env.XDG_DATA_HOME;
+    else process.env.XDG_DATA_HOME = saved;
+    if (savedIndex !== undefined) process.env.UNSPIN_INDEX = savedIndex;
+  }
+});
+
+test("an index from a newer unspin is refused and left untouched", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "unspin-newer-"));
+  const index = join(dir, "index.sqlite");
+  await run(["add", join(examples, "original"), "--index", index]);
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database(index);
+  db.pragma("user_version = 99");
+  db.close();
+  const before = readFileSync(index);
+  const r = await run(["add", join(examples, "pages"), "--index", index]);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /index\.sqlite/);
+  assert.ok(readFileSync(index).equals(before), "the refused index is not modified");
+});
