@@ -23,7 +23,10 @@ async function collect(inputs: string[], opts: Parameters<typeof readArticles>[1
   };
 }
 
-const BOILERPLATE = ["World news", "Subscribe today", "ADVERTISEMENT", "Celebrity chef", "Copyright 2024", "trackingPixel", "Most read"];
+const BOILERPLATE = [
+  "World news", "Subscribe today", "ADVERTISEMENT", "Celebrity chef", "Copyright 2024", "trackingPixel", "Most read",
+  "Share on Facebook", "Tweet this", "Photo: Sam Lens", "Read more", "By Jo Writer", "Updated May 7",
+];
 
 function assertStory(text: string): void {
   for (const p of STORY) assert.ok(text.includes(p), `missing paragraph: ${p.slice(0, 40)}`);
@@ -38,6 +41,7 @@ test("HTML: main text without navigation, ads, related links or footer; metadata
   assert.equal(skips.length, 0);
   const a = articles[0]!;
   assertStory(a.text);
+  assert.equal(a.text, STORY.join("\n\n"), "exactly the article's paragraphs, headline not repeated");
   assert.equal(a.title, "Council votes to close library");
   assert.equal(a.author, "Jo Writer");
   assert.equal(a.site, "Example Gazette");

@@ -25,7 +25,10 @@ ${opts.extraHead ?? ""}
 <div class="ad-banner">ADVERTISEMENT Buy cheap flights now and save big</div>
 <main><article>
 <h1>${opts.title ?? "Council votes to close library"}</h1>
-${body.map((p) => `<p>${p}</p>`).join("\n")}
+<div class="article-byline">By Jo Writer</div><p class="stamp">Updated May 7, 2024 9:30 AM</p>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet this story</a></div>
+<figure><img src="lib.jpg" alt=""><figcaption>The Elm Street branch in 2019. Photo: Sam Lens / Gazette archive</figcaption></figure>
+${body.map((p, i) => `<p>${p}</p>${i === 0 ? '<div class="inline-related"><a href="/x">Read more: Council budget explained in five charts</a></div>' : ""}`).join("\n")}
 </article>
 <aside class="related"><h3>Most read</h3><ul><li><a href="/a">Celebrity chef opens floating restaurant</a></li><li><a href="/b">Ten gadgets you need this summer</a></li></ul></aside>
 </main>
