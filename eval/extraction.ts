@@ -105,10 +105,10 @@ Speed: ${(ms / rows.length).toFixed(1)} ms per page on this machine (decode + pa
 ## How it got there (token F1 / shingle F1, same command after each step)
 
 1. Readability on linkedom, block-aware text (paragraphs kept apart), script/nav/footer/aside removed: 0.952 / 0.942
-2. \+ figures and captions removed before Readability: 0.959 / 0.954
-3. \+ furniture removed by class/id words (share, related, newsletter, ads, captions, author bios; a box with
+2. Plus figures and captions removed before Readability: 0.959 / 0.954
+3. Plus furniture removed by class/id words (share, related, newsletter, ads, captions, author bios; a box with
    three or more paragraphs of prose is always kept): 0.965 / 0.961
-4. \+ paragraph tidy (headline repeated at the top, bylines and datelines at the edges, widget labels): 0.968 / 0.964
+4. Plus a paragraph tidy (headline repeated at the top, bylines and datelines at the edges, widget labels): 0.968 / 0.964
 
 Caveat: the rules were chosen by looking at errors on these same 181 pages (the benchmark has no held-out
 split), so the figure is somewhat optimistic. All rules are generic; none names a site. A rule that removed
