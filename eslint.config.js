@@ -4,7 +4,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", ".cache/"] },
+  { ignores: ["dist/", "node_modules/", "coverage/", ".cache/", "tmp/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
