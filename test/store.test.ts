@@ -90,3 +90,28 @@ test("defaultIndexPath: UNSPIN_INDEX, then XDG_DATA_HOME, then ~/.local/share", 
   assert.equal(defaultIndexPath({ XDG_DATA_HOME: "/data" }), "/data/unspin/index.sqlite");
   assert.match(defaultIndexPath({}), /\.local\/share\/unspin\/index\.sqlite$/);
 });
+
+test("sqlite: a writer killed mid-batch (SIGKILL) leaves whole batches only, and a re-run finishes the job", async () => {
+  const { spawn } = await import("node:child_process");
+  const path = join(await tempDir(), "crash.sqlite");
+  const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "helpers", "storeWriter.ts"), path], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((res) => child.stdout!.once("data", () => res()));
+  await new Promise((res) => setTimeout(res, 300));
+  child.kill("SIGKILL");
+  await new Promise((res) => child.once("exit", res));
+  const db = new Database(path);
+  assert.equal(db.pragma("integrity_check", { simple: true }), "ok");
+  db.close();
+  const store = await openSqliteStore(path);
+  const st = await store.stats();
+  assert.ok(st.documents > 0 && st.documents % 50 === 0, `whole batches only: ${st.documents}`);
+  assert.equal(await store.ngramCount("the city"), st.documents, "n-gram counts match the documents");
+  assert.equal((await store.lookup([7])).size, st.documents, "postings match the documents");
+  // Re-running the same input (the first batches again, then more) adds only what is missing.
+  const total = st.documents + 100;
+  const all = Array.from({ length: total }, (_, n) => ({ id: `doc${n}`, url: `https://x.example/${n}`, text: `Text ${n} `.repeat(200), keys: [n, n + 1, 7], ngrams: new Map([["the city", 1]]) }));
+  const r = await store.putDocuments(all);
+  assert.deepEqual(r, { added: 100, duplicates: st.documents, urlsAdded: 100 });
+  assert.equal(await store.ngramCount("the city"), total);
+  await store.close();
+});
