@@ -133,6 +133,18 @@ export function storeContract(backend: string, factory: StoreFactory): void {
     await store.close();
   });
 
+  t("blobs: stored with their metadata in one write, read back byte for byte", async () => {
+    const { store } = await factory.make();
+    assert.equal(await store.getBlob("b"), undefined);
+    const data = new Uint8Array([0, 1, 2, 255, 0]);
+    await store.putBlob("b", data, { "b.count": "5" });
+    assert.deepEqual([...(await store.getBlob("b"))!], [...data]);
+    assert.equal(await store.getMeta("b.count"), "5");
+    await store.putBlob("b", new Uint8Array([9]));
+    assert.deepEqual([...(await store.getBlob("b"))!], [9]);
+    await store.close();
+  });
+
   t("lookup agrees with a brute-force scan of the postings (property)", async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -4,9 +4,10 @@
 import { stat, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { readArticles } from "../ingest/readArticles.js";
-import { openIndexStore, type DocumentInput, type IndexStore } from "../store/index.js";
+import { openIndexStore, type DocumentInput } from "../store/index.js";
 import type { Unspin } from "../unspin.js";
 import { startProgress } from "./progress.js";
+import { CorpusCounter } from "../store/corpus.js";
 
 export interface AddSummary {
   added: number;
@@ -16,6 +17,8 @@ export interface AddSummary {
 }
 
 const BATCH = 500;
+/** Documents between saves of the corpus n-gram sketch (a save writes the whole sketch). */
+const SKETCH_EVERY = 20_000;
 
 /** Bytes under the given paths, for the ETA; undefined when unknown (stdin). */
 async function totalBytes(paths: string[]): Promise<number | undefined> {
@@ -44,20 +47,37 @@ export async function addPaths(unspin: Unspin, indexPath: string, paths: string[
   let bytes = 0;
   const progress = startProgress(stderr, await totalBytes(paths));
   try {
+    const corpus = await CorpusCounter.load(store);
+    await corpus.catchUp(store, (text) => unspin.prepare({ id: "", text }).ngrams);
     let batch: DocumentInput[] = [];
+    let pending: ReadonlyMap<string, number>[] = [];
+    const inBatch = new Set<string>();
+    let sinceSave = 0;
     const flush = async () => {
       if (batch.length === 0) return;
       const r = await store.putDocuments(batch);
       summary.added += r.added;
       summary.duplicates += r.duplicates;
+      for (const n of pending) corpus.add(n);
+      sinceSave += pending.length;
+      if (sinceSave >= SKETCH_EVERY) {
+        await corpus.save(store);
+        sinceSave = 0;
+      }
       batch = [];
+      pending = [];
+      inBatch.clear();
     };
     for await (const ev of readArticles(paths, { onBytes: (n) => (bytes = n) })) {
       if (ev.kind === "skip") {
         summary.skipped.push({ input: ev.input, ...(ev.record ? { record: ev.record } : {}), reason: ev.reason });
         continue;
       }
-      batch.push(await toDocument(unspin, store, ev.article));
+      const fresh = !inBatch.has(ev.article.id) && !(await store.hasDocument(ev.article.id));
+      inBatch.add(ev.article.id);
+      const prepared = fresh ? unspin.prepare(ev.article) : null;
+      batch.push(prepared ? { ...ev.article, keys: prepared.keys } : { ...ev.article });
+      if (prepared) pending.push(prepared.ngrams);
       if (batch.length >= BATCH) await flush();
       progress.update(summary.added + summary.duplicates + batch.length, bytes);
       if (stopping) {
@@ -66,20 +86,13 @@ export async function addPaths(unspin: Unspin, indexPath: string, paths: string[
       }
     }
     await flush();
+    if (sinceSave > 0) await corpus.save(store);
   } finally {
     progress.stop();
     process.off("SIGINT", onSigint);
     await store.close();
   }
   return summary;
-}
-
-/** A document ready for the store; fingerprinting is skipped for documents already indexed. */
-async function toDocument(unspin: Unspin, store: IndexStore, article: import("../ingest/types.js").Article): Promise<DocumentInput> {
-  const base: DocumentInput = { ...article };
-  if (await store.hasDocument(article.id)) return base;
-  const prepared = unspin.prepare(article);
-  return { ...base, keys: prepared.keys, ngrams: prepared.ngrams };
 }
 
 export function formatAddSummary(s: AddSummary): string {

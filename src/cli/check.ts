@@ -7,6 +7,7 @@ import { openIndexStore, type IndexStore } from "../store/index.js";
 import { UnspinError } from "../errors.js";
 import type { Unspin, IndexSource } from "../unspin.js";
 import type { Report } from "../report/schema.js";
+import { CorpusCounter } from "../store/corpus.js";
 
 export interface CheckedInput {
   input: string;
@@ -43,6 +44,9 @@ export async function openForCheck(indexPath: string, explicit: boolean): Promis
 export async function checkInputs(unspin: Unspin, store: IndexStore | null, inputs: string[], onReport: (c: CheckedInput) => Promise<void>): Promise<CheckOutcome> {
   const outcome: CheckOutcome = { checked: [], failed: [] };
   const source = store ? indexSource(store) : null;
+  // Corpus n-gram counts of the index sharpen the source-free detector when there are enough.
+  const counter = store ? await CorpusCounter.load(store) : null;
+  const corpus = counter && counter.tokens > 0 ? counter.counts() : undefined;
   for (const input of inputs) {
     let articles = 0;
     const skips: string[] = [];
@@ -53,7 +57,8 @@ export async function checkInputs(unspin: Unspin, store: IndexStore | null, inpu
       }
       articles++;
       const name = ev.record ? `${ev.input}#${ev.record}` : ev.input;
-      const report = source ? await unspin.check(ev.article.text, source, { input: name }) : unspin.intrinsic(ev.article.text, { input: name });
+      const opts = { input: name, ...(corpus ? { corpus } : {}) };
+      const report = source ? await unspin.check(ev.article.text, source, opts) : unspin.intrinsic(ev.article.text, opts);
       const docs = source && report.sources.length ? await store!.getDocuments(report.sources.map((s) => s.id)) : [];
       const checked = { input: name, report, text: ev.article.text, sources: new Map(docs.map((d) => [d.id, d.text])) };
       outcome.checked.push(checked);

@@ -8,6 +8,7 @@ import { writeReport, formatReport, writeOut, type Format } from "./output.js";
 import { addPaths, formatAddSummary } from "./add.js";
 import { checkInputs, openForCheck } from "./check.js";
 import { formatStats } from "./stats.js";
+import { CorpusCounter } from "../store/corpus.js";
 import { defaultIndexPath, openIndexStore } from "../store/index.js";
 import type { Report } from "../report/schema.js";
 
@@ -111,7 +112,8 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
     .action(async (opts: { index?: string; format: "text" | "json" }) => {
       const store = await openIndexStore(opts.index ?? defaultIndexPath(), { readonly: true });
       try {
-        stdout.write(formatStats(await store.stats(), opts.format));
+        const corpus = await CorpusCounter.load(store);
+        stdout.write(formatStats({ ...(await store.stats()), corpusDocuments: corpus.documents, corpusTokens: corpus.tokens }, opts.format));
       } finally {
         await store.close();
       }

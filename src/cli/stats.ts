@@ -1,7 +1,13 @@
 // `unspin stats`: what the index holds, as text or JSON.
 import type { IndexStats } from "../store/index.js";
 
-export function formatStats(s: IndexStats, format: "text" | "json"): string {
+export interface StatsView extends IndexStats {
+  /** Documents and word tokens counted into the corpus n-gram sketch. */
+  corpusDocuments: number;
+  corpusTokens: number;
+}
+
+export function formatStats(s: StatsView, format: "text" | "json"): string {
   if (format === "json") return JSON.stringify(s, null, 2) + "\n";
   const mb = (s.sizeBytes / 1e6).toFixed(1);
   const lines = [
@@ -10,7 +16,7 @@ export function formatStats(s: IndexStats, format: "text" | "json"): string {
     `documents    ${s.documents}`,
     `urls         ${s.urls}`,
     `postings     ${s.postings}`,
-    `n-grams      ${s.ngrams}`,
+    `corpus       ${s.corpusTokens} words of ${s.corpusDocuments} documents counted (n-gram sketch)`,
     `size on disk ${mb} MB`,
     `sources      ${s.siteCount} site(s)${s.sources.length ? ":" : ""}`,
     ...s.sources.map((x) => `  ${String(x.documents).padStart(8)}  ${x.site}`),

@@ -83,6 +83,8 @@ class SqliteStore implements IndexStore {
       urls: p("SELECT url FROM urls WHERE doc = ? ORDER BY seq").pluck(),
       allDocs: p("SELECT rowid, id, title, author, published, site, text FROM documents WHERE rowid > ? ORDER BY rowid LIMIT 500"),
       getMeta: p("SELECT value FROM meta WHERE key = ?").pluck(),
+      getBlob: p("SELECT data FROM blobs WHERE key = ?").pluck(),
+      putBlob: p("INSERT INTO blobs (key, data) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET data = excluded.data"),
       setMeta: p("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
     };
   }
@@ -210,6 +212,17 @@ class SqliteStore implements IndexStore {
 
   async setMeta(key: string, value: string): Promise<void> {
     this.s.setMeta.run(key, value);
+  }
+
+  async getBlob(key: string): Promise<Buffer | undefined> {
+    return (this.s.getBlob.get(key) as Buffer | undefined) ?? undefined;
+  }
+
+  async putBlob(key: string, data: Uint8Array, meta: Readonly<Record<string, string>> = {}): Promise<void> {
+    this.db.transaction(() => {
+      this.s.putBlob.run(key, data);
+      for (const [k, v] of Object.entries(meta)) this.s.setMeta.run(k, v);
+    }).immediate();
   }
 
   async stats(opts: { topSources?: number } = {}): Promise<IndexStats> {

@@ -97,6 +97,9 @@ export interface IndexStore {
   ngramCounts(grams: readonly string[]): Promise<Map<string, number>>;
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
+  getBlob(key: string): Promise<Buffer | undefined>;
+  /** Writes a blob and metadata entries in one transaction (both or neither). */
+  putBlob(key: string, data: Uint8Array, meta?: Readonly<Record<string, string>>): Promise<void>;
   stats(opts?: { topSources?: number }): Promise<IndexStats>;
   close(): Promise<void>;
 }
