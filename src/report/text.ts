@@ -4,7 +4,8 @@ import pc from "picocolors";
 import type { Finding, Report } from "./schema.js";
 
 const clip = (s: string, n = 70) => {
-  const one = s.replace(/\s+/g, " ").trim();
+  // Collapse runs of white space, but keep it: for tokenizer debris the spaces are the finding.
+  const one = s.replace(/\s+/g, " ");
   return one.length > n ? `${one.slice(0, n - 1)}…` : one;
 };
 
