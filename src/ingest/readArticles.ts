@@ -28,8 +28,12 @@ const HEAD_BYTES = 8192;
 type Ctx = { input: string; fileUrl?: string; maxBytes: number; onBytes?: (n: number) => void };
 type Chunks = AsyncIterable<Uint8Array>;
 
-export async function* readArticles(inputs: string[], opts: ReadArticlesOptions = {}): AsyncGenerator<IngestEvent> {
-  const maxBytes = opts.maxBytes ?? DEFAULT_INGEST_MAX_BYTES;
+export async function* readArticles(inputs: string[], options: ReadArticlesOptions = {}): AsyncGenerator<IngestEvent> {
+  const maxBytes = options.maxBytes ?? DEFAULT_INGEST_MAX_BYTES;
+  // Adapters report increments; the caller gets the running total (what a progress bar wants).
+  let total = 0;
+  const report = options.onBytes;
+  const opts: ReadArticlesOptions = { ...options, onBytes: report ? (n) => report((total += n)) : undefined };
   for (const input of inputs) {
     if (input === "-") {
       yield* guarded({ input: STDIN_NAME, maxBytes, onBytes: opts.onBytes }, () => readStdin(opts.stdin ?? process.stdin, opts, maxBytes));

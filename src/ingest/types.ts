@@ -44,6 +44,6 @@ export interface ReadArticlesOptions {
   stdin?: NodeJS.ReadableStream;
   /** Force a format instead of detecting it from extension and content. */
   format?: Format;
-  /** Called with bytes read so far, for progress bars. */
+  /** Called with the total input bytes read so far in this call (compressed size for .gz), for progress bars. */
   onBytes?: (n: number) => void;
 }
