@@ -4,7 +4,7 @@
 
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { domToText, htmlFragmentToText, type DomNode } from "./htmlText.js";
+import { domToText, type DomNode } from "./htmlText.js";
 import { readHtmlMeta, type HtmlMeta } from "./htmlMeta.js";
 
 export interface HtmlExtract extends HtmlMeta {
@@ -112,8 +112,9 @@ export function extractHtml(html: string): HtmlExtract {
   try {
     // Readability drops nodes from the document it is given; clone-free is fine because
     // metadata was read first and the fallback below re-parses.
-    const result = new Readability(document as never, { charThreshold: 300 }).parse();
-    if (result?.content) text = htmlFragmentToText(result.content);
+    // The serializer hands back Readability's DOM node itself, saving a serialise-and-reparse.
+    const result = new Readability<DomNode>(document as never, { charThreshold: 300, serializer: (el) => el as unknown as DomNode }).parse();
+    if (result?.content) text = domToText(result.content);
     byline = result?.byline?.trim() || undefined;
   } catch {
     text = ""; // a page that trips Readability still gets the fallback

@@ -16,10 +16,25 @@ interface MetaDocument {
   querySelectorAll(sel: string): ArrayLike<{ getAttribute(n: string): string | null; textContent: string | null }>;
 }
 
-function meta(doc: MetaDocument, ...keys: string[]): string | undefined {
+/** All <meta> values by property, name or itemprop (lower case; the first one wins), in one pass. */
+function metaTable(doc: MetaDocument): Map<string, string> {
+  const table = new Map<string, string>();
+  const els = doc.querySelectorAll("meta[content]");
+  for (let i = 0; i < els.length; i++) {
+    const el = els[i]!;
+    const v = el.getAttribute("content")?.trim();
+    if (!v) continue;
+    for (const attr of ["property", "name", "itemprop"]) {
+      const k = el.getAttribute(attr)?.trim().toLowerCase();
+      if (k && !table.has(k)) table.set(k, v);
+    }
+  }
+  return table;
+}
+
+function pick(table: Map<string, string>, ...keys: string[]): string | undefined {
   for (const k of keys) {
-    const el = doc.querySelector(`meta[property="${k}"]`) ?? doc.querySelector(`meta[name="${k}"]`) ?? doc.querySelector(`meta[itemprop="${k}"]`);
-    const v = el?.getAttribute("content")?.trim();
+    const v = table.get(k.toLowerCase());
     if (v) return v;
   }
   return undefined;
@@ -67,17 +82,19 @@ function str(x: Json | undefined): string | undefined {
 
 export function readHtmlMeta(doc: MetaDocument): HtmlMeta {
   const ld = jsonLdArticle(doc);
+  const table = metaTable(doc);
+  const meta = (...keys: string[]): string | undefined => pick(table, ...keys);
   const titleEl = doc.querySelector("title")?.textContent?.replace(/\s+/g, " ").trim();
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute("href")?.trim();
   const out: HtmlMeta = {
-    title: meta(doc, "og:title", "twitter:title") ?? str(ld?.["headline"]) ?? (titleEl || undefined),
-    author: meta(doc, "author", "article:author", "byl", "dc.creator", "parsely-author") ?? str(ld?.["author"]),
+    title: meta("og:title", "twitter:title") ?? str(ld?.["headline"]) ?? (titleEl || undefined),
+    author: meta("author", "article:author", "byl", "dc.creator", "parsely-author") ?? str(ld?.["author"]),
     published:
-      meta(doc, "article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created", "parsely-pub-date", "og:published_time") ??
+      meta("article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date", "dcterms.created", "parsely-pub-date", "og:published_time") ??
       str(ld?.["datePublished"]) ??
       doc.querySelector("time[datetime]")?.getAttribute("datetime")?.trim(),
-    site: meta(doc, "og:site_name", "application-name") ?? str(ld?.["publisher"]),
-    url: meta(doc, "og:url") ?? canonical,
+    site: meta("og:site_name", "application-name") ?? str(ld?.["publisher"]),
+    url: meta("og:url") ?? canonical,
   };
   // An author given as a profile URL (article:author on Facebook-style pages) is no name.
   if (out.author && /^https?:\/\//.test(out.author)) out.author = str(ld?.["author"]);
