@@ -1,0 +1,44 @@
+// Intrinsic analysis throughput on real news text, one core: MB of text per second for
+// analyzeText + analyzeIntrinsic (the budget in DESIGN.md is >= 1 MB/s per core). Lexicon load is
+// excluded (measured by bench/lexicon-startup.ts); the first pass warms memo tables and the JIT
+// and is reported separately.
+// Usage: node --import tsx bench/intrinsic-speed.ts [--data ../shared/data] [--mb 3]
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { getLexicon } from "../src/lexicon/index.js";
+import { analyzeText } from "../src/text/index.js";
+import { analyzeIntrinsic } from "../src/intrinsic/index.js";
+import { loadBbc, loadReuters } from "../eval/intrinsic-data.js";
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+const here = dirname(fileURLToPath(import.meta.url));
+const root = arg("data", join(here, "..", "..", "shared", "data"));
+if (!existsSync(join(root, "bbc")) || !existsSync(join(root, "reuters21578"))) {
+  console.error(`bench/intrinsic-speed: no bbc/ and reuters21578/ under ${root}; pass --data PATH`);
+  process.exit(2);
+}
+const limit = Number(arg("mb", "3")) * 1e6;
+const lexicon = getLexicon();
+const docs: string[] = [];
+let total = 0;
+for (const a of [...loadBbc(root), ...loadReuters(root, 50)]) {
+  if (total >= limit) break;
+  docs.push(a.text);
+  total += a.text.length;
+}
+
+function pass(): { mbs: number; ms: number } {
+  const t0 = performance.now();
+  for (const d of docs) analyzeIntrinsic(analyzeText(d), lexicon);
+  const ms = performance.now() - t0;
+  return { mbs: total / 1e6 / (ms / 1000), ms };
+}
+const cold = pass();
+const warm = [pass(), pass(), pass()].sort((a, b) => a.ms - b.ms)[1]!;
+console.log(`intrinsic analysis on ${docs.length} real articles, ${(total / 1e6).toFixed(2)} MB (text model included):`);
+console.log(`  first pass (cold memo, JIT): ${cold.mbs.toFixed(2)} MB/s`);
+console.log(`  warm, median of 3:           ${warm.mbs.toFixed(2)} MB/s per core`);

@@ -1,0 +1,94 @@
+// Loads the evaluation corpora for the intrinsic detector from ../shared/data (never copied into
+// the repository): BBC articles (deduplicated), Reuters-21578 bodies, PAN13 suspicious documents.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+export interface Article {
+  id: string;
+  corpus: "bbc" | "reuters" | "pan13-random" | "pan13-none";
+  text: string;
+}
+
+/** FNV-1a: a stable hash for the dev/test split (by article id, so variants share a side). */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+export function splitOf(id: string): "dev" | "test" {
+  return fnv1a(`split:${id}`) % 2 === 0 ? "dev" : "test";
+}
+
+function words(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+export function loadBbc(root: string): Article[] {
+  const dir = join(root, "bbc");
+  const out: Article[] = [];
+  const seen = new Set<string>();
+  for (const topic of readdirSync(dir).sort()) {
+    const td = join(dir, topic);
+    if (!existsSync(td) || topic.includes(".")) continue;
+    for (const f of readdirSync(td).sort()) {
+      if (!f.endsWith(".txt")) continue;
+      const raw = readFileSync(join(td, f), "latin1");
+      if (seen.has(raw)) continue; // 98 files are exact duplicates of another
+      seen.add(raw);
+      // First line is the title; paragraphs are separated by blank lines.
+      const body = raw.split("\n").slice(1).join("\n").trim();
+      out.push({ id: `bbc/${topic}/${f}`, corpus: "bbc", text: body });
+    }
+  }
+  return out;
+}
+
+const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"' };
+
+export function loadReuters(root: string, minWords: number): Article[] {
+  const dir = join(root, "reuters21578");
+  const out: Article[] = [];
+  for (const f of readdirSync(dir).filter((x) => x.endsWith(".sgm")).sort()) {
+    const sgm = readFileSync(join(dir, f), "latin1");
+    for (const m of sgm.matchAll(/<REUTERS[^>]*NEWID="(\d+)"[^>]*>([\s\S]*?)<\/REUTERS>/g)) {
+      const body = /<BODY>([\s\S]*?)<\/BODY>/.exec(m[2]!)?.[1];
+      if (!body) continue;
+      let text = body.replace(/&#\d+;/g, "").replace(/&(?:lt|gt|amp|quot);/g, (e) => ENTITIES[e]!);
+      text = text.replace(/\s*Reuter\s*$/, "");
+      // Paragraphs begin with an indent; other line breaks are hard wrapping.
+      text = text.split(/\n\s{3,}/).map((p) => p.replace(/\s*\n\s*/g, " ").trim()).filter(Boolean).join("\n\n");
+      const letters = text.replace(/[^A-Za-z]/g, "");
+      const lower = text.replace(/[^a-z]/g, "");
+      // Skip tables and all-capitals wires: they are not prose.
+      if (words(text) < minWords || lower.length < 0.6 * letters.length) continue;
+      out.push({ id: `reuters/${m[1]}`, corpus: "reuters", text });
+    }
+  }
+  return out;
+}
+
+export function loadPan13(root: string): Article[] {
+  const dir = join(root, "pan13");
+  const lines = readFileSync(join(dir, "pairs.tsv"), "utf8").split("\n").slice(1);
+  const random = new Set<string>();
+  const none = new Set<string>();
+  for (const l of lines) {
+    const [susp, , type] = l.split("\t");
+    if (!susp) continue;
+    if (type === "random-obfuscation") random.add(susp);
+    else if (type === "no-plagiarism") none.add(susp);
+  }
+  const read = (f: string, corpus: Article["corpus"]): Article => ({ id: `pan13/${f}`, corpus, text: readFileSync(join(dir, "susp", f), "utf8") });
+  return [...[...random].sort().map((f) => read(f, "pan13-random")), ...[...none].filter((f) => !random.has(f)).sort().map((f) => read(f, "pan13-none"))];
+}
+
+export function checkData(root: string): string | null {
+  for (const p of ["bbc", "reuters21578", "pan13/pairs.tsv"]) {
+    if (!existsSync(join(root, p))) return `no ${p} under ${root}; pass --data PATH (the folder holding bbc/, reuters21578/ and pan13/)`;
+  }
+  return null;
+}

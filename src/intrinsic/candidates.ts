@@ -1,0 +1,58 @@
+// Which words can carry spin, and what they probably were before. A spinner swaps a content word
+// for a WordNet synonym of some sense of it, so the original is (almost always) a synonym of the
+// word we see, in the same inflected form. Candidate lists are memoised per word form: news text
+// repeats its vocabulary, which is what makes the detector fast.
+import type { Lexicon, PartOfSpeech } from "../lexicon/types.js";
+import { formOf, inflect } from "./inflect.js";
+
+const POS: PartOfSpeech[] = ["n", "v", "a", "r"];
+const MEMO_LIMIT = 100_000;
+/** More candidates cost time and add false alarms; WordNet lists most frequent senses first. */
+const MAX_CANDIDATES = 24;
+
+export class Candidates {
+  private readonly memo = new Map<string, readonly string[]>();
+  constructor(private readonly lexicon: Lexicon) {}
+
+  /** Single-word synonyms of `word` (lower-cased) in the word's own form, most frequent sense first. */
+  of(word: string): readonly string[] {
+    let list = this.memo.get(word);
+    if (list === undefined) {
+      list = this.build(word);
+      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+      this.memo.set(word, list);
+    }
+    return list;
+  }
+
+  private build(word: string): string[] {
+    const lx = this.lexicon;
+    const out: string[] = [];
+    const seen = new Set<string>([word]);
+    for (const pos of POS) {
+      for (const lemma of lx.lemmas(word, pos)) {
+        const form = formOf(word, lemma);
+        if (form === null) continue;
+        seen.add(lemma);
+        for (const syn of lx.synonyms(lemma, pos)) {
+          if (!/^[a-z]+$/.test(syn)) continue; // multiword and hyphenated lemmas: spinners rarely emit them
+          const w = inflect(lx, syn, form, pos);
+          if (w === null || seen.has(w)) continue;
+          seen.add(w);
+          out.push(w);
+          if (out.length >= MAX_CANDIDATES) return out;
+        }
+      }
+    }
+    return out;
+  }
+}
+
+/** A token that can carry a spinner's swap: a lower-case alphabetic non-function word. */
+export function isContentWord(lexicon: Lexicon, raw: string, norm: string): boolean {
+  if (norm.length < 3 || !/^[a-z]+$/.test(norm)) return false;
+  // Capitalised tokens are names or sentence starts; names never swap, and sentence starts are
+  // left alone too (a capital inside a name-rich sentence is ambiguous and costly to misjudge).
+  if (raw !== norm) return false;
+  return !lexicon.isStopword(norm);
+}

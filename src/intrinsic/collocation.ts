@@ -1,0 +1,88 @@
+// odd-collocation: a word that its neighbours do not expect, while a WordNet synonym of it is far
+// more probable in the same slot. That is the mark a thesaurus swap leaves ("hostile land" where
+// "hostile country" is what English says); the synonym is the suggested original.
+//
+// Two guards keep rare-but-correct words quiet: the synonym must have *observed* bigram evidence
+// on more sides than the word itself (absence from a list of frequent bigrams is weak evidence,
+// so a win built on unigram frequency alone never fires), and the log-ratio must clear a
+// threshold tuned on the development split.
+import type { Text } from "../text/types.js";
+import type { Candidates } from "./candidates.js";
+import type { ContextModel } from "./lm.js";
+import { countForm, isSwappable, leftWord, rightWord } from "./context.js";
+
+export interface Scored {
+  word: string;
+  logp: number;
+  seen: number;
+}
+
+/** The judgement on one word, kept whether it fires or not (features use all of them). */
+export interface WordJudgement {
+  token: number;
+  word: string;
+  /** Best synonym minus the word, in natural log units (0 when there is no better candidate). */
+  delta: number;
+  /** Candidates with observed evidence, best first (top three kept for suggestions). */
+  best: Scored[];
+  /** Observed bigram sides of the word itself. */
+  seen: number;
+  sides: number;
+}
+
+/** A word used this often in one text is the writer's vocabulary, not a spinner's pick. */
+export const REPEATED = 3;
+
+/** How often each normalised word occurs in the text. */
+export function wordCounts(text: Text): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const i of text.words) {
+    const w = text.tokens[i]!.norm;
+    m.set(w, (m.get(w) ?? 0) + 1);
+  }
+  return m;
+}
+
+export function judgeWords(text: Text, model: ContextModel, cands: Candidates, swappable: (i: number) => boolean, counts: Map<string, number>): WordJudgement[] {
+  const out: WordJudgement[] = [];
+  const ev = { seen: 0, sides: 0 };
+  for (const i of text.words) {
+    const t = text.tokens[i]!;
+    if (!swappable(i) || (counts.get(t.norm) ?? 0) >= REPEATED) continue;
+    const list = cands.of(t.norm);
+    if (list.length === 0) continue;
+    const l = countForm(leftWord(text, i));
+    const r = countForm(rightWord(text, i));
+    if (l === null && r === null) continue;
+    const ownLogp = model.score(l, t.norm, r, ev);
+    const own = { logp: ownLogp, seen: ev.seen, sides: ev.sides };
+    // Attested on every side: no candidate can have more evidence, so nothing can fire.
+    if (own.seen === own.sides) {
+      out.push({ token: i, word: t.norm, delta: 0, best: [], seen: own.seen, sides: own.sides });
+      continue;
+    }
+    const scored: Scored[] = [];
+    for (const s of list) {
+      if (abbreviates(t.norm, s)) continue;
+      const logp = model.score(l, s, r, ev);
+      // Noisy channel: a spinner that meant s had cands(s) words to choose from, so it wrote w
+      // with probability about 1 / |cands(s)|; an original with many synonyms explains w less well.
+      if (ev.seen > own.seen) scored.push({ word: s, logp: logp - Math.log(Math.max(1, cands.of(s).length)), seen: ev.seen });
+    }
+    scored.sort((a, b) => b.logp - a.logp);
+    const top = scored.slice(0, 3);
+    const delta = top.length > 0 ? Math.max(0, top[0]!.logp - own.logp) : 0;
+    out.push({ token: i, word: t.norm, delta, best: top, seen: own.seen, sides: own.sides });
+  }
+  return out;
+}
+
+export { isSwappable };
+
+/** "pct" / "percent", "govt" / "government": an abbreviation and its expansion are one word to a reader. */
+function abbreviates(short: string, long: string): boolean {
+  if (short.length > 4 || long.length <= short.length || short[0] !== long[0]) return false;
+  let k = 0;
+  for (const ch of long) if (ch === short[k]) k++;
+  return k === short.length;
+}

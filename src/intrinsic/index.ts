@@ -1,0 +1,171 @@
+// Source-free spin detection: tokenizer debris and quote-mark anomalies (from the text model),
+// non-words, odd collocations and swapped phrases, combined into one calibrated document score.
+// Pure: a Text and a Lexicon (plus optional corpus counts) in, findings and a score out.
+import type { Text } from "../text/types.js";
+import type { Lexicon } from "../lexicon/types.js";
+import type { Finding } from "../report/schema.js";
+import { artifactFindings } from "../report/findings.js";
+import { ruleSpec } from "../rules/catalogue.js";
+import { Candidates } from "./candidates.js";
+import { judgeWords, wordCounts, type WordJudgement } from "./collocation.js";
+import { isSwappable } from "./context.js";
+import { computeFeatures, logistic, type FeatureInput, type FeatureName } from "./features.js";
+import { ContextModel, type CorpusCounts } from "./lm.js";
+import { findNonWords } from "./nonword.js";
+import { judgePhrases, type PhraseJudgement } from "./phrase.js";
+import { COLLOCATION_MIN_DELTA, PHRASE_MIN_DELTA, SCORE_MODEL } from "./weights.js";
+
+export { LIKELY_SPUN_THRESHOLD, COLLOCATION_MIN_DELTA, PHRASE_MIN_DELTA } from "./weights.js";
+export type { CorpusCounts } from "./lm.js";
+export { computeFeatures, logistic, FEATURE_NAMES, type FeatureName, type FeatureInput } from "./features.js";
+
+export interface IntrinsicOptions {
+  /** n-gram counts of an indexed corpus, when there is one. */
+  corpus?: CorpusCounts;
+  /** Override the tuned odd-collocation threshold (nats). */
+  collocationThreshold?: number;
+  /** Override the tuned phrase-restoration threshold (nats). */
+  phraseThreshold?: number;
+  /** Override the logistic score model (evaluation fits it). */
+  scoreModel?: typeof SCORE_MODEL;
+}
+
+/** Per-span detail behind word-level findings: ranked suggestions and the evidence margin. */
+export interface SpanDetail {
+  rule: "non-word" | "odd-collocation" | "phrase-restoration";
+  start: number;
+  end: number;
+  suggestions: string[];
+  delta: number;
+}
+
+export interface IntrinsicResult {
+  findings: Finding[];
+  /** Calibrated probability that the text is spinner output. */
+  score: number;
+  features: Record<FeatureName, number>;
+  spans: SpanDetail[];
+  /** Every judged word (also below threshold): evaluation re-thresholds these. */
+  judged: WordJudgement[];
+  phrases: PhraseJudgement[];
+  /** Threshold-free document counts (features are derived from these plus the fired findings). */
+  counts: DocCounts;
+}
+
+export type DocCounts = Omit<FeatureInput, "judged" | "collocations" | "phrases">;
+
+/**
+ * Which judgements fire at the given thresholds. Phrases first: a pair restored as a whole is not
+ * reported again word by word. Exported so evaluation can re-threshold without re-analysing.
+ */
+export function selectFired(phrases: PhraseJudgement[], judged: WordJudgement[], collThreshold: number, phraseThreshold: number): { phrases: PhraseJudgement[]; words: WordJudgement[] } {
+  const covered = new Set<number>();
+  const firedPhrases: PhraseJudgement[] = [];
+  for (const ph of phrases) {
+    if (ph.delta < phraseThreshold || covered.has(ph.first)) continue;
+    covered.add(ph.first);
+    covered.add(ph.second);
+    firedPhrases.push(ph);
+  }
+  const words = judged.filter((j) => j.delta >= collThreshold && !covered.has(j.token) && j.best.length > 0);
+  return { phrases: firedPhrases, words };
+}
+
+// Models and candidate memos live as long as their lexicon: repeated calls reuse the memo.
+const models = new WeakMap<Lexicon, { model: ContextModel; cands: Candidates }>();
+function modelFor(lexicon: Lexicon, corpus?: CorpusCounts): { model: ContextModel; cands: Candidates } {
+  let m = models.get(lexicon);
+  if (!m) {
+    m = { model: new ContextModel(lexicon), cands: new Candidates(lexicon) };
+    models.set(lexicon, m);
+  }
+  return corpus ? { model: new ContextModel(lexicon, corpus), cands: m.cands } : m;
+}
+
+function capitalise(s: string, like: string): string {
+  return like[0] && like[0] !== like[0].toLowerCase() ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: IntrinsicOptions = {}): IntrinsicResult {
+  const { model, cands } = modelFor(lexicon, options.corpus);
+  const collThreshold = options.collocationThreshold ?? COLLOCATION_MIN_DELTA;
+  const phraseThreshold = options.phraseThreshold ?? PHRASE_MIN_DELTA;
+  const swapMemo = new Map<number, boolean>();
+  const swappable = (i: number): boolean => {
+    let v = swapMemo.get(i);
+    if (v === undefined) {
+      v = isSwappable(text, lexicon, text.tokens[i]!);
+      swapMemo.set(i, v);
+    }
+    return v;
+  };
+
+  const findings: Finding[] = artifactFindings(text);
+  const spans: SpanDetail[] = [];
+  const place = (a: number, b: number) => {
+    const start = text.tokens[a]!.start;
+    const end = text.tokens[b]!.end;
+    return { start, end, text: text.source.slice(start, end) };
+  };
+
+  const counts0 = wordCounts(text);
+  const nonWords = findNonWords(text, lexicon, counts0);
+  for (const nw of nonWords) {
+    const p = place(nw.token, nw.token);
+    findings.push({
+      rule: "non-word", severity: ruleSpec("non-word").severity, suspect: p, suggestion: nw.suggestions[0]!, confidence: 0.7,
+      note: `"${p.text}" is no English word; probably "${nw.suggestions[0]}"`,
+    });
+    spans.push({ rule: "non-word", start: p.start, end: p.end, suggestions: nw.suggestions, delta: 0 });
+  }
+
+  const phrases = judgePhrases(text, model, cands, swappable);
+  const judged = judgeWords(text, model, cands, swappable, counts0);
+  const { phrases: firedPhrases, words: firedWords } = selectFired(phrases, judged, collThreshold, phraseThreshold);
+  for (const ph of firedPhrases) {
+    const p = place(ph.first, ph.second);
+    const suggestions = ph.best.map((b) => capitalise(b.words.join(" "), p.text));
+    findings.push({
+      rule: "phrase-restoration", severity: ruleSpec("phrase-restoration").severity, suspect: p, suggestion: suggestions[0]!,
+      confidence: confidenceOf(ph.delta - phraseThreshold),
+      note: `"${p.text}" is no usual English pair, while "${suggestions[0]}" is: both words look swapped for synonyms`,
+    });
+    spans.push({ rule: "phrase-restoration", start: p.start, end: p.end, suggestions, delta: ph.delta });
+  }
+  for (const j of firedWords) {
+    const p = place(j.token, j.token);
+    const suggestions = j.best.map((b) => capitalise(b.word, p.text));
+    findings.push({
+      rule: "odd-collocation", severity: ruleSpec("odd-collocation").severity, suspect: p, suggestion: suggestions[0]!,
+      confidence: confidenceOf(j.delta - collThreshold),
+      note: `"${p.text}" is unusual here; its synonym "${suggestions[0]}" is about ${Math.round(Math.exp(Math.min(j.delta, 20)))} times as likely in this context`,
+    });
+    spans.push({ rule: "odd-collocation", start: p.start, end: p.end, suggestions, delta: j.delta });
+  }
+
+  let content = 0;
+  let rarer = 0;
+  for (const i of text.words) {
+    if (!swappable(i)) continue;
+    content++;
+    const w = text.tokens[i]!.norm;
+    const own = Math.max(lexicon.unigram(w), 1);
+    if (cands.of(w).some((s) => lexicon.unigram(s) >= 20 * own)) rarer++;
+  }
+  const counts: DocCounts = {
+    words: text.words.length, nonWords: nonWords.length,
+    artifacts: text.artifacts.filter((a) => a.kind !== "misoriented-quote" && a.kind !== "unbalanced-quote" && a.kind !== "double-space").length,
+    quoteAnomalies: text.artifacts.filter((a) => a.kind === "misoriented-quote" || a.kind === "unbalanced-quote").length,
+    rarer, content,
+  };
+  const features = computeFeatures({ ...counts, judged, collocations: firedWords.length, phrases: firedPhrases.length });
+  const score = logistic(features, options.scoreModel ?? SCORE_MODEL);
+  findings.sort((a, b) => a.suspect.start - b.suspect.start || a.suspect.end - b.suspect.end);
+  spans.sort((a, b) => a.start - b.start);
+  return { findings, score, features, spans, judged, phrases, counts };
+}
+
+/** Margin above threshold (nats) mapped to 0.5..0.95: a rough, monotone confidence. */
+function confidenceOf(margin: number): number {
+  return Math.min(0.95, 0.5 + 0.45 * (1 - Math.exp(-Math.max(0, margin) / 3)));
+}

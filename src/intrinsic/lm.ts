@@ -1,0 +1,119 @@
+// Context model for source-free detection: how probable is word x between a left neighbour l and a
+// right neighbour r? Counts come from the SymSpell lists of the lexicon and, when an index exists,
+// from the indexed corpus (a `CorpusCounts` provider). Scoring is documented in README.md.
+//
+// Why "censored" backoff instead of plain stupid backoff: the SymSpell bigram list keeps only
+// bigrams seen at least ~6.4M times (on its own, larger scale). A missing bigram therefore means
+// "count below the cut", not "count zero". When independence would predict far more than the cut
+// (a frequent word after "the"), absence is real evidence; when it predicts less (two rare words),
+// absence says nothing and the estimate falls back to independence.
+import type { Lexicon } from "../lexicon/types.js";
+
+/** n-gram counts of an indexed corpus (wired by the store; optional). */
+export interface CorpusCounts {
+  /** Occurrences of the lower-cased n-gram (n = 1 or 2 here). */
+  count(ngram: string[]): number;
+  /** Total tokens counted. */
+  total: number;
+}
+
+/** Sum of the SymSpell unigram counts (82,765 words). */
+export const UNIGRAM_TOTAL = 5.416e11;
+/**
+ * The bigram list is counted on a larger corpus than the unigram list: c2("of","the") is 13.5 times
+ * c("of"), while P(the | of) is about 0.25 in English. Dividing bigram counts by this factor puts
+ * them on the unigram scale.
+ */
+export const BIGRAM_SCALE = 54;
+/** The smallest count in the bigram list (bigram scale): absent bigrams are rarer than this. */
+export const BIGRAM_CUT = 6.4e6;
+/** Count given to words missing from the unigram list (it holds no word rarer than ~12,700). */
+const UNSEEN_UNIGRAM = 2_000;
+
+/** Highest count in the unigram list below which a word can have no listed bigram at all. */
+const BIGRAM_FLOOR = BIGRAM_CUT / BIGRAM_SCALE;
+const MEMO_LIMIT = 200_000;
+
+export class ContextModel {
+  /**
+   * Whether the bigram of the last `conditional` call was observed. A field rather than a returned
+   * object: the scorer makes millions of calls per megabyte and allocation showed up as GC time.
+   */
+  lastSeen = false;
+  private readonly counts = new Map<string, number>();
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly corpus?: CorpusCounts,
+  ) {}
+
+  /** SymSpell unigram count, memoised (the lexicon's lookup lower-cases again on every miss). */
+  unigram(w: string): number {
+    let c = this.counts.get(w);
+    if (c === undefined) {
+      c = this.lexicon.unigram(w);
+      if (this.counts.size >= MEMO_LIMIT) this.counts.clear();
+      this.counts.set(w, c);
+    }
+    return c;
+  }
+
+  /** log P(next | prev), with `prev` the conditioning word; sets `lastSeen`. */
+  conditional(prev: string, next: string): number {
+    const cPrev = this.unigram(prev);
+    const cNextRaw = this.unigram(next);
+    const pIndep = Math.max(cNextRaw, UNSEEN_UNIGRAM) / UNIGRAM_TOTAL;
+    let logp: number;
+    let seen = false;
+    if (cPrev <= 0) {
+      logp = Math.log(pIndep);
+    } else {
+      // A bigram can only be listed when both words are frequent enough; skip the search otherwise.
+      const c2 = cPrev < BIGRAM_FLOOR || cNextRaw < BIGRAM_FLOOR ? 0 : this.lexicon.bigram(prev, next);
+      if (c2 > 0) {
+        logp = Math.log(Math.min(1, c2 / (BIGRAM_SCALE * cPrev)));
+        seen = true;
+      } else {
+        // Below the cut: the conditional is at most CUT / (SCALE * c(prev)); use half of that bound
+        // when independence would predict more, else independence itself.
+        const cap = (0.5 * BIGRAM_CUT) / (BIGRAM_SCALE * cPrev);
+        logp = Math.log(Math.min(pIndep, cap));
+      }
+    }
+    if (this.corpus) {
+      const c = this.corpus;
+      const cp = c.count([prev]);
+      if (cp > 0) {
+        // Add-one smoothed corpus estimate, interpolated in log space with equal weight: the
+        // corpus is small but in-domain; SymSpell is huge but general.
+        const cb = c.count([prev, next]);
+        if (cb > 0) seen = true;
+        logp = 0.5 * logp + 0.5 * Math.log((cb + pIndep) / (cp + 1));
+      }
+    }
+    this.lastSeen = seen;
+    return logp;
+  }
+
+  /** log P(x | l) + log P(r | x) (either side may be missing); `out` receives observed sides. */
+  score(l: string | null, x: string, r: string | null, out: { seen: number; sides: number }): number {
+    let logp = 0;
+    let seen = 0;
+    let sides = 0;
+    if (l !== null) {
+      logp += this.conditional(l, x);
+      if (this.lastSeen) seen++;
+      sides++;
+    } else {
+      logp += Math.log(Math.max(this.unigram(x), UNSEEN_UNIGRAM) / UNIGRAM_TOTAL);
+    }
+    if (r !== null) {
+      logp += this.conditional(x, r);
+      if (this.lastSeen) seen++;
+      sides++;
+    }
+    out.seen = seen;
+    out.sides = sides;
+    return logp;
+  }
+}

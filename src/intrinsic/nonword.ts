@@ -1,0 +1,54 @@
+// non-word: a token that is no English word. Spinners produce them by gluing suffixes onto the
+// wrong stem ("unpredictableity") and by mangling during detokenisation. Names, acronyms,
+// numbers, URLs, handles and words with digits are no evidence: only lower-case alphabetic
+// tokens are judged, and only those the spelling corrector can repair (an unknown word with no
+// near neighbour is more likely jargon than a spinner's slip).
+import type { Text } from "../text/types.js";
+import type { Lexicon } from "../lexicon/types.js";
+
+export interface NonWord {
+  token: number;
+  suggestions: string[];
+}
+
+export function findNonWords(text: Text, lexicon: Lexicon, counts: Map<string, number>): NonWord[] {
+  const out: NonWord[] = [];
+  for (const i of text.words) {
+    const t = text.tokens[i]!;
+    if (t.kind !== "word" || t.raw !== t.norm) continue;
+    // Hyphenated compounds ("pre-tax") are coined freely by writers and rarely by spinners.
+    // Short unknown tokens are mostly abbreviations ("capex"); slips of spinners and typists are longer.
+    if (!/^[a-z]+$/.test(t.norm) || t.norm.length < 6) continue;
+    // Hyphenated or apostrophe compounds are words when their parts are; isWord checks that.
+    if (lexicon.isWord(t.norm)) continue;
+    // An unknown token used twice is the text's own vocabulary (an abbreviation, a term of the
+    // trade): spinner slips are one-offs.
+    if ((counts.get(t.norm) ?? 0) >= 2) continue;
+    // A word inside a URL or e-mail address (x.com/foo) is no prose.
+    const before = text.source[t.start - 1] ?? " ";
+    const after = text.source[t.end] ?? " ";
+    if (/[/@.:_]/.test(before) && !/\s/.test(before)) continue;
+    if (/[/@_]/.test(after)) continue;
+    if (isCompound(lexicon, t.norm)) continue;
+    const suggestions = lexicon.corrections(t.norm, 3);
+    if (suggestions.length === 0) continue;
+    out.push({ token: i, suggestions });
+  }
+  return out;
+}
+
+/**
+ * "eurozone", "backhaul": two known words run together are a coinage, not a slip. A known word
+ * plus a suffix ("unpredictableity") is not a compound and stays a candidate: that is exactly
+ * how a spinner's morphology goes wrong.
+ */
+function isCompound(lexicon: Lexicon, w: string): boolean {
+  for (let k = 3; k <= w.length - 3; k++) {
+    const a = w.slice(0, k);
+    const b = w.slice(k);
+    if (lexicon.unigram(a) > 0 && lexicon.unigram(b) > 0 && lexicon.isWord(a) && lexicon.isWord(b) && !SUFFIXES.has(b)) return true;
+  }
+  return false;
+}
+
+const SUFFIXES = new Set(["ity", "ness", "ment", "tion", "ion", "able", "ible", "ing", "ized", "ised", "ism", "ist", "ful", "less", "ous", "ive", "ally", "ence", "ance"]);
