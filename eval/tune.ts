@@ -82,7 +82,7 @@ export function runTune(args: EvalArgs, command: string): void {
           for (const rewriteMatched of GRID.rewriteMatched)
             for (const spunSubstitution of GRID.spunSubstitution)
               for (const verbatimIdentical of GRID.verbatimIdentical) {
-                const thresholds: VerdictThresholds = { minCoverage, minAlignedWords, rewriteMatched, spunSubstitution, verbatimIdentical };
+                const thresholds: VerdictThresholds = { ...DEFAULT_THRESHOLDS, minCoverage, minAlignedWords, rewriteMatched, spunSubstitution, verbatimIdentical };
                 const setting: Setting = { passages, minMatchShare, thresholds };
                 all.push(evaluate(setting, cStats, pStats));
               }

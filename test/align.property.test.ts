@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { analyzeText } from "../src/text/index.js";
 import { buildUnits } from "../src/align/units.js";
 import { alignWords } from "../src/align/words.js";
+import { splitSegments } from "../src/align/segments.js";
 import { plainLexicon } from "./helpers/plain-lexicon.js";
 
 const lexicon = plainLexicon();
@@ -81,4 +82,25 @@ test("a moved block is paired as a move, not as a deletion plus an insertion", (
   assert.ok(!ops.some((op) => op.op === "insert" || op.op === "delete"));
   const moved = ops.filter((op) => op.op === "match" && op.moved).length;
   assert.equal(moved, 4);
+});
+
+test("segments start and end on a match, never overlap, and keep only operations of the passage", () => {
+  fc.assert(
+    fc.property(fc.array(word, { minLength: 1, maxLength: 60 }), fc.array(word, { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 15 }), (a, b, gap) => {
+      const sus = buildUnits(analyzeText(a.join(" ")), lexicon);
+      const src = buildUnits(analyzeText(b.join(" ")), lexicon);
+      const { ops } = alignWords(sus, src, [0, sus.length], [0, src.length], lexicon);
+      const all = new Set(ops);
+      let prevEnd = -1;
+      for (const seg of splitSegments(ops, gap, sus)) {
+        assert.equal(seg.ops[0]!.op, "match");
+        assert.equal(seg.ops[seg.ops.length - 1]!.op, "match");
+        assert.ok(seg.ops.every((op) => all.has(op)));
+        assert.ok(seg.suspect.start >= prevEnd, "segments are disjoint and in suspect order");
+        prevEnd = seg.suspect.end;
+        assert.equal(seg.matched, seg.ops.filter((op) => op.op === "match").length);
+      }
+    }),
+    { numRuns: 300 },
+  );
 });

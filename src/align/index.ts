@@ -7,6 +7,7 @@ import { buildUnits, type Unit } from "./units.js";
 import { alignPassages, DEFAULT_PASSAGE_OPTIONS, type PassageOptions } from "./passages.js";
 import { alignWords, DEFAULT_WORD_OPTIONS, type WordAlignOptions, type WordOp } from "./words.js";
 import { typeEdits, type Edit } from "./edits.js";
+import { splitSegments } from "./segments.js";
 
 export type { Unit } from "./units.js";
 export type { Edit } from "./edits.js";
@@ -17,15 +18,33 @@ export interface AlignOptions {
   words: WordAlignOptions;
   /** Words per text past which alignment stops (the rest is not compared; `truncated` is set). */
   maxUnits: number;
-  /** Passages whose suspect words are matched below this share are dropped (chance overlap). */
+  /**
+   * Passages whose content words are matched (by any relation) below this share, or identical
+   * below `minIdenticalShare`, are dropped: chance overlap of function words and loose synonyms.
+   */
   minMatchShare: number;
+  minIdenticalShare: number;
+  /** A passage is cut where this many suspect words in a row match nothing. */
+  maxWordGap: number;
+  /** Pieces with fewer matched words are dropped (unless the whole suspect is that short). */
+  minMatchedWords: number;
+  /**
+   * Word-shuffled copies (PAN's random obfuscation) defeat ordered matching; a passage whose
+   * content words are found in the source passage (same base form, any order) at this share or
+   * more is kept whole even when no ordered piece passes.
+   */
+  minBagShare: number;
 }
 
 export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   passages: DEFAULT_PASSAGE_OPTIONS,
   words: DEFAULT_WORD_OPTIONS,
   maxUnits: 50_000,
-  minMatchShare: 0.3,
+  minMatchShare: 0.4,
+  minIdenticalShare: 0.2,
+  maxWordGap: 12,
+  minMatchedWords: 8,
+  minBagShare: 0.6,
 };
 
 export interface AlignedPassage {
@@ -49,6 +68,23 @@ export interface Alignment {
   truncated: boolean;
 }
 
+/** Above this bag share a sentence-level passage is a copy as a whole, however its words are ordered. */
+const WHOLE_BAG_SHARE = 0.85;
+
+/** Share of the passage's suspect content words whose base form occurs in the source passage. */
+function bagShare(sus: Unit[], src: Unit[], p: { suspect: { start: number; end: number }; source: { start: number; end: number } }): number {
+  const keys = new Set<string>();
+  for (let u = p.source.start; u < p.source.end; u++) if (!src[u]!.stop) keys.add(src[u]!.key);
+  let content = 0;
+  let found = 0;
+  for (let u = p.suspect.start; u < p.suspect.end; u++) {
+    if (sus[u]!.stop) continue;
+    content++;
+    if (keys.has(sus[u]!.key)) found++;
+  }
+  return content ? found / content : 0;
+}
+
 export function alignTexts(suspect: Text, source: Text, lexicon: Lexicon, options: Partial<AlignOptions> = {}): Alignment {
   const opts = { ...DEFAULT_ALIGN_OPTIONS, ...options };
   let sus = buildUnits(suspect, lexicon);
@@ -63,16 +99,23 @@ export function alignTexts(suspect: Text, source: Text, lexicon: Lexicon, option
   for (const p of alignPassages(sus, src, lexicon, opts.passages)) {
     const { ops, truncated: cut } = alignWords(sus, src, [p.suspect.start, p.suspect.end], [p.source.start, p.source.end], lexicon, opts.words);
     truncated ||= cut;
-    let matched = 0;
-    let identical = 0;
-    for (const op of ops) {
-      if (op.op !== "match") continue;
-      matched++;
-      if (op.rel === "same" || op.rel === "inflection") identical++;
+    const minMatched = Math.min(opts.minMatchedWords, Math.ceil(sus.length / 2));
+    const good = splitSegments(ops, opts.maxWordGap, sus).filter(
+      (seg) => seg.matched >= minMatched && seg.contentMatched >= opts.minMatchShare * seg.content && seg.contentIdentical >= opts.minIdenticalShare * seg.content,
+    );
+    const bag = bagShare(sus, src, p);
+    if ((good.length === 0 && bag >= opts.minBagShare) || bag >= WHOLE_BAG_SHARE) {
+      // Nearly every content word of the passage is in the source passage: a copy, perhaps
+      // shuffled (then ordered matching sees only fragments). Keep it whole, as the sentence-level
+      // alignment found it, with all its word operations.
+      const whole = splitSegments(ops, Number.MAX_SAFE_INTEGER, sus)[0];
+      if (whole) good.splice(0, good.length, { ...whole, suspect: p.suspect, source: p.source, ops });
     }
-    const units = p.suspect.end - p.suspect.start;
-    if (matched < opts.minMatchShare * units) continue;
-    passages.push({ suspect: p.suspect, source: p.source, ops, edits: typeEdits(ops, sus, src), matched, identical, units });
+    for (const seg of good) {
+      const units = seg.suspect.end - seg.suspect.start;
+      passages.push({ suspect: seg.suspect, source: seg.source, ops: seg.ops, edits: typeEdits(seg.ops, sus, src), matched: seg.matched, identical: seg.identical, units });
+    }
   }
+  passages.sort((a, b) => a.suspect.start - b.suspect.start);
   return { suspectUnits: sus, sourceUnits: src, passages, truncated };
 }

@@ -96,9 +96,11 @@ export function alignPassages(suspect: Unit[], source: Unit[], lexicon: Lexicon,
     const candidates = touched
       .map((j) => ({ i, j, m: matches[j]!, sim: matches[j]! / Math.max(1, Math.min(span.content, oSpans[j]!.content)) }))
       .filter((c) => c.m >= Math.min(options.seedMinMatches, span.content) && c.sim >= options.seedSimilarity)
-      .sort((a, b) => b.sim - a.sim)
-      .slice(0, 3);
-    for (const c of candidates) seeds.push({ i: c.i, j: c.j, sim: c.sim });
+      .sort((a, b) => b.sim - a.sim);
+    // The three best seeds of each sentence; a cluster that a weak seed stretches too far is cut
+    // back to its copied pieces after word alignment (segments.ts).
+    const kept = candidates.slice(0, 3);
+    for (const c of kept) seeds.push({ i: c.i, j: c.j, sim: c.sim });
   });
   if (seeds.length === 0) return [];
 

@@ -30,14 +30,14 @@ const S_PRONOUNS = new Set(["it", "that", "he", "she", "there", "what", "who", "
 
 /** Splits a normalised token into the words it stands for. */
 export function expandContraction(norm: string): string[] {
-  const fixed = NEGATIVE_CONTRACTIONS[norm];
-  if (fixed) return fixed;
+  // hasOwn: a word such as "constructor" must not find Object.prototype's members.
+  if (Object.hasOwn(NEGATIVE_CONTRACTIONS, norm)) return NEGATIVE_CONTRACTIONS[norm]!;
   if (norm.endsWith("n't") && norm.length > 3) return [norm.slice(0, -3), "not"];
   const apos = norm.lastIndexOf("'");
   if (apos > 0) {
     const host = norm.slice(0, apos);
     const clitic = norm.slice(apos);
-    const word = CLITICS[clitic];
+    const word = Object.hasOwn(CLITICS, clitic) ? CLITICS[clitic] : undefined;
     if (word) return [host, word];
     if (clitic === "'s" && S_PRONOUNS.has(host)) return [host, host === "let" ? "us" : "is"];
   }

@@ -111,12 +111,23 @@ export function pairRelation(a: Unit, b: Unit, lexicon: Lexicon): WordRelation |
   if (a.norm === b.norm) return "same";
   if (a.number || b.number) return a.number && b.number ? "number" : null;
   if (a.stop && b.stop) return a.key === b.key ? "inflection" : null;
+  if (a.stop || b.stop) {
+    // A function word stands for a content word only as a true synonym ("about" / "roughly");
+    // auxiliaries relate to half the verbs in WordNet ("has" / "get") and explain nothing.
+    const fn = a.stop ? a : b;
+    if (AUXILIARIES.has(fn.key)) return null;
+    return lexicon.relation(a.norm, b.norm) === "synonym" ? "synonym" : null;
+  }
   const rel = lexicon.relation(a.norm, b.norm);
   if (rel) return rel;
-  if (a.proper && b.proper) return "name";
+  // Two names pair only when one looks like a variant of the other (Reilly / Riley); any two
+  // capitalised words would otherwise explain each other.
+  if (a.proper && b.proper && (a.norm.slice(0, 3) === b.norm.slice(0, 3) || similarSpelling(a.norm, b.norm))) return "name";
   if (!lexicon.isWord(a.norm) && lexicon.isWord(b.norm) && similarSpelling(a.norm, b.norm)) return "misspelling";
   return null;
 }
+
+const AUXILIARIES = new Set(["be", "is", "are", "was", "were", "been", "being", "am", "have", "has", "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "get", "got"]);
 
 /** Needleman-Wunsch over a hunk with relation scores; unpaired runs become replace/insert/delete. */
 function pairHunk(sus: Unit[], src: Unit[], s0: number, s1: number, o0: number, o1: number, lexicon: Lexicon, opts: WordAlignOptions): WordOp[] {

@@ -21,6 +21,12 @@ export interface VerdictThresholds {
   /** Minimum aligned share of the suspect (or minimum aligned words) for any copy verdict. */
   minCoverage: number;
   minAlignedWords: number;
+  /**
+   * A shorter aligned stretch is still a copy when it holds at least this many identical words
+   * at `denseIdentical` share or more: a dozen words repeated in order do not happen by chance.
+   */
+  minIdenticalWords: number;
+  denseIdentical: number;
   /** Identical share of aligned suspect words at or above which a copy is verbatim. */
   verbatimIdentical: number;
   /** Substituted share of matched words at or above which a copy is spun. */
@@ -32,6 +38,8 @@ export interface VerdictThresholds {
 export const DEFAULT_THRESHOLDS: VerdictThresholds = {
   minCoverage: 0.25,
   minAlignedWords: 40,
+  minIdenticalWords: 12,
+  denseIdentical: 0.7,
   verbatimIdentical: 0.95,
   spunSubstitution: 0.04,
   rewriteMatched: 0.45,
@@ -46,10 +54,13 @@ export interface PairVerdict {
 
 export function pairVerdict(m: PairMeasures, t: VerdictThresholds = DEFAULT_THRESHOLDS): PairVerdict {
   const coverage = m.suspectUnits ? m.alignedUnits / m.suspectUnits : 0;
-  const substitutionRate = m.matched ? m.substituted / m.matched : 0;
+  // Substituted words (matched by a relation or inside a replaced run) over those plus the
+  // identical ones: the share of the copy's words the spinner touched, never above 1.
+  const substitutionRate = m.identical + m.substituted ? m.substituted / (m.identical + m.substituted) : 0;
   const matchedShare = m.alignedUnits ? m.matched / m.alignedUnits : 0;
   const identicalShare = m.alignedUnits ? m.identical / m.alignedUnits : 0;
-  const copied = coverage >= t.minCoverage || m.alignedUnits >= t.minAlignedWords;
+  const dense = m.identical >= t.minIdenticalWords && identicalShare >= t.denseIdentical;
+  const copied = coverage >= t.minCoverage || m.alignedUnits >= t.minAlignedWords || dense;
   if (!copied || m.alignedUnits === 0) {
     // Some aligned text but too little to call a copy: the same story told independently.
     const verdict = m.alignedUnits > 0 ? "same-story" : "no-evidence";
