@@ -3,21 +3,22 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync, readFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
 import { main } from "../src/cli/main.js";
 
 const examples = new URL("../examples/", import.meta.url).pathname;
 const spun = join(examples, "spun/harbour-council.txt");
 const original = join(examples, "original/harbour-council.txt");
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(args: string[], input?: string): Promise<{ code: number; out: string; err: string }> {
+  const stdin = input === undefined ? undefined : Readable.from([Buffer.from(input)]);
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = "";
   let err = "";
   stdout.on("data", (d) => (out += d));
   stderr.on("data", (d) => (err += d));
-  const code = await main(args, { stdout, stderr });
+  const code = await main(args, { stdout, stderr, ...(stdin ? { stdin } : {}) });
   return { code, out, err };
 }
 
@@ -35,6 +36,14 @@ test("compare finds a spun copy: exit 1 and a versioned JSON report whose places
     assert.equal(suspect.slice(f.suspect.start, f.suspect.end), f.suspect.text);
     if (f.source) assert.equal(source.slice(f.source.start, f.source.end), f.source.text);
   }
+});
+
+test("compare reads the suspect from stdin with -", async () => {
+  const { code, out } = await run(["compare", "-", original, "--format", "json"], readFileSync(spun, "utf8"));
+  assert.equal(code, 1);
+  const report = JSON.parse(out);
+  assert.equal(report.input, "<stdin>");
+  assert.equal(report.verdict, "spun-copy");
 });
 
 test("compare of unrelated texts exits 0 with no-evidence", async () => {

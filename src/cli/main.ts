@@ -26,7 +26,14 @@ function positiveInt(value: string): number {
 
 const formatOption = () => new Option("--format <format>", "report format").choices(["text", "json", "html"]).default("text");
 
-export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream } = {}): Promise<number> {
+export interface CliIo {
+  stdout?: NodeJS.WritableStream;
+  stderr?: NodeJS.WritableStream;
+  /** What "-" reads (default process.stdin). */
+  stdin?: NodeJS.ReadableStream;
+}
+
+export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const debug = argv.includes("--debug");
@@ -49,8 +56,9 @@ export async function main(argv: string[], io: { stdout?: NodeJS.WritableStream;
       if (suspectPath === "-" && sourcePath === "-") {
         throw new UnspinError("USAGE", "suspect and source cannot both be read from stdin", "give at least one of them as a file");
       }
-      const suspect = await readTextInput(suspectPath, { maxBytes: opts.maxBytes });
-      const source = await readTextInput(sourcePath, { maxBytes: opts.maxBytes });
+      const read = (p: string) => readTextInput(p, { maxBytes: opts.maxBytes, ...(io.stdin ? { stdin: io.stdin } : {}) });
+      const suspect = await read(suspectPath);
+      const source = await read(sourcePath);
       const unspin = createUnspin();
       const report = unspin.compare(suspect.text, { text: source.text, id: source.name, url: source.name }, { input: suspect.name });
       await writeReport(report, { format: opts.format, out: opts.out, stdout, texts: { suspect: suspect.text, sources: new Map([[source.name, source.text]]) } });
