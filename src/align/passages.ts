@@ -69,7 +69,7 @@ export function alignPassages(suspect: Unit[], source: Unit[], lexicon: Lexicon,
       const unit = source[u]!;
       if (unit.stop) continue;
       add(byKey, unit.key, j);
-      if (!unit.number) for (const id of lexicon.synsets(unit.norm)) add(bySynset, id, j);
+      for (const id of unit.synsets) add(bySynset, id, j);
     }
   });
 
@@ -91,7 +91,7 @@ export function alignPassages(suspect: Unit[], source: Unit[], lexicon: Lexicon,
         matches[j]! += 1;
       };
       for (const j of byKey.get(unit.key) ?? []) hit(j);
-      if (!unit.number) for (const id of lexicon.synsets(unit.norm)) for (const j of bySynset.get(id) ?? []) hit(j);
+      for (const id of unit.synsets) for (const j of bySynset.get(id) ?? []) hit(j);
     }
     const candidates = touched
       .map((j) => ({ i, j, m: matches[j]!, sim: matches[j]! / Math.max(1, Math.min(span.content, oSpans[j]!.content)) }))

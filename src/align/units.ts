@@ -17,6 +17,8 @@ export interface Unit {
   proper: boolean;
   sentence: number;
   quote: number;
+  /** WordNet synset ids of the word (shared, memoised array; empty for numbers and function words). */
+  synsets: readonly number[];
 }
 
 const NEGATIVE_CONTRACTIONS: Record<string, [string, string]> = {
@@ -30,6 +32,7 @@ const S_PRONOUNS = new Set(["it", "that", "he", "she", "there", "what", "who", "
 
 /** Splits a normalised token into the words it stands for. */
 export function expandContraction(norm: string): string[] {
+  if (!norm.includes("'")) return [norm];
   // hasOwn: a word such as "constructor" must not find Object.prototype's members.
   if (Object.hasOwn(NEGATIVE_CONTRACTIONS, norm)) return NEGATIVE_CONTRACTIONS[norm]!;
   if (norm.endsWith("n't") && norm.length > 3) return [norm.slice(0, -3), "not"];
@@ -44,7 +47,39 @@ export function expandContraction(norm: string): string[] {
   return [norm];
 }
 
+// Units of a text are asked for again and again (check aligns one suspect with several
+// candidates), and word facts repeat across texts: both are memoised.
+const unitCache = new WeakMap<Text, { lexicon: Lexicon; units: Unit[] }>();
+interface WordFacts {
+  stop: boolean;
+  key: string;
+  synsets: readonly number[];
+}
+const wordFacts = new WeakMap<Lexicon, Map<string, WordFacts>>();
+const NONE: readonly number[] = Object.freeze([]);
+
+function factsOf(part: string, lexicon: Lexicon): WordFacts {
+  let memo = wordFacts.get(lexicon);
+  if (!memo) wordFacts.set(lexicon, (memo = new Map()));
+  let f = memo.get(part);
+  if (!f) {
+    const stop = lexicon.isStopword(part);
+    f = { stop, key: stop ? part : keyOf(part, lexicon), synsets: stop ? NONE : lexicon.synsets(part) };
+    memo.set(part, f);
+  }
+  return f;
+}
+
+/** The units of a text (memoised per text and lexicon; callers must not modify the array). */
 export function buildUnits(text: Text, lexicon: Lexicon): Unit[] {
+  const cached = unitCache.get(text);
+  if (cached && cached.lexicon === lexicon) return cached.units;
+  const units = computeUnits(text, lexicon);
+  unitCache.set(text, { lexicon, units });
+  return units;
+}
+
+function computeUnits(text: Text, lexicon: Lexicon): Unit[] {
   const units: Unit[] = [];
   for (const ti of text.words) {
     const t = text.tokens[ti]!;
@@ -52,9 +87,9 @@ export function buildUnits(text: Text, lexicon: Lexicon): Unit[] {
     const sentenceStart = text.sentences[t.sentence]?.first === ti || text.tokens[ti - 1]?.kind === "punct" && /["“”(]/.test(text.tokens[ti - 1]!.raw);
     const proper = !isNumber && /^\p{Lu}/u.test(t.raw) && (!sentenceStart || !lexicon.isWord(t.norm));
     for (const part of isNumber ? [t.norm] : expandContraction(t.norm)) {
-      const stop = !isNumber && lexicon.isStopword(part);
-      const key = isNumber || stop ? part : keyOf(part, lexicon);
-      units.push({ token: ti, norm: part, key, stop, number: isNumber, proper: proper && !stop, sentence: t.sentence, quote: t.quote });
+      const facts = isNumber ? { stop: false, key: part, synsets: NONE } : factsOf(part, lexicon);
+      const { stop, key, synsets } = facts;
+      units.push({ token: ti, norm: part, key, stop, number: isNumber, proper: proper && !stop, sentence: t.sentence, quote: t.quote, synsets });
     }
   }
   return units;

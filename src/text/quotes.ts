@@ -60,10 +60,14 @@ export function findQuotations(source: string, tokens: RepairedToken[]): QuoteRe
   const flag = (kind: Artifact["kind"], pos: number, repaired: string) =>
     artifacts.push({ kind, start: pos, end: pos + 1, text: source.slice(pos, pos + 1), repaired });
 
+  // The next line break at or after the previous token: found once per paragraph, not by
+  // scanning back from every token (that was quadratic in the paragraph's length).
+  let nextBreak = source.indexOf("\n");
   for (const t of tokens) {
     // Paragraph boundary: an unclosed quotation ends with its paragraph.
-    if (t.start > 0 && source.lastIndexOf("\n", t.start - 1) >= paragraphStart) {
+    if (nextBreak >= 0 && nextBreak < t.start) {
       const nl = source.lastIndexOf("\n", t.start - 1);
+      nextBreak = source.indexOf("\n", t.start);
       if (open) {
         const end = lastNonSpace(source, nl);
         flag("unbalanced-quote", open.pos, source[open.pos]!);
