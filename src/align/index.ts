@@ -96,7 +96,7 @@ export function alignTexts(suspect: Text, source: Text, lexicon: Lexicon, option
     src = src.slice(0, opts.maxUnits);
   }
   const passages: AlignedPassage[] = [];
-  for (const p of alignPassages(sus, src, lexicon, opts.passages)) {
+  for (const p of alignPassages(sus, src, opts.passages)) {
     const { ops, truncated: cut } = alignWords(sus, src, [p.suspect.start, p.suspect.end], [p.source.start, p.source.end], lexicon, opts.words);
     truncated ||= cut;
     const minMatched = Math.min(opts.minMatchedWords, Math.ceil(sus.length / 2));

@@ -3,7 +3,6 @@
 // words match by base form or by a shared WordNet synset so that spinning does not hide them;
 // seeds close to each other in both texts are merged into passages; small or overlapping
 // passages are filtered. Reordered paragraphs and stitched texts come out as separate passages.
-import type { Lexicon } from "../lexicon/types.js";
 import type { Unit } from "./units.js";
 
 export interface PassageOptions {
@@ -51,7 +50,7 @@ function sentenceSpans(units: Unit[]): SentenceSpan[] {
   return spans;
 }
 
-export function alignPassages(suspect: Unit[], source: Unit[], lexicon: Lexicon, options: PassageOptions = DEFAULT_PASSAGE_OPTIONS): Passage[] {
+export function alignPassages(suspect: Unit[], source: Unit[], options: PassageOptions = DEFAULT_PASSAGE_OPTIONS): Passage[] {
   const sSpans = sentenceSpans(suspect);
   const oSpans = sentenceSpans(source);
   if (sSpans.length === 0 || oSpans.length === 0) return [];
