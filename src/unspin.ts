@@ -8,8 +8,8 @@ import { alignTexts, type AlignOptions } from "./align/index.js";
 import { buildReport } from "./report/build.js";
 import type { Report } from "./report/schema.js";
 import { DEFAULT_THRESHOLDS, type VerdictThresholds } from "./verdict/pair.js";
-import { rankCandidates, DEFAULT_CANDIDATES, type CandidateOptions, type Postings } from "./search/candidates.js";
-import { alignCandidates, suspectKeys, type CandidateDocument } from "./search/check.js";
+import { rankCandidates, DEFAULT_CANDIDATES, type Candidate, type CandidateOptions, type Postings } from "./search/candidates.js";
+import { DEFAULT_TRACE, suspectKeys, traceSources, type CandidateDocument, type TraceOptions } from "./search/check.js";
 import { prepareDocument, type PreparedDocument } from "./search/prepare.js";
 import type { Article } from "./ingest/types.js";
 import { analyzeIntrinsic, LIKELY_SPUN_THRESHOLD, type CorpusCounts } from "./intrinsic/index.js";
@@ -18,6 +18,9 @@ import { mergeIntrinsic } from "./report/intrinsic.js";
 /** What `check` needs of an index (the IndexStore backends provide it). */
 export interface IndexSource {
   postings(keys: readonly number[], limit: number): Promise<Postings>;
+  /** Optional fast path: postings as internal document numbers, mapped to ids for the best candidates only. */
+  postingNumbers?(keys: readonly number[], limit: number): Promise<Postings<number>>;
+  documentIds?(numbers: readonly number[]): Promise<ReadonlyMap<number, string>>;
   getDocuments(ids: readonly string[]): Promise<readonly (CandidateDocument & { urls?: string[] })[]>;
 }
 
@@ -27,8 +30,10 @@ export interface UnspinOptions {
   align?: Partial<AlignOptions>;
   thresholds?: VerdictThresholds;
   candidates?: CandidateOptions;
-  /** How many ranked candidates `check` aligns. */
+  /** How many ranked candidates `check` aligns at most (default DEFAULT_TRACE.maxAligned). */
   alignCandidates?: number;
+  /** Pre-filter and early stop of `check`'s alignment of candidates. */
+  trace?: Partial<TraceOptions>;
 }
 
 export interface CompareInput {
@@ -49,6 +54,13 @@ export interface Unspin {
   intrinsic(text: string | Text, options?: { input?: string; corpus?: CorpusCounts }): Report;
   /** Fingerprint keys and n-gram counts of an article, ready for the store. */
   prepare(article: Article): PreparedDocument;
+}
+
+async function rankIndex(index: IndexSource, keys: number[], options: CandidateOptions): Promise<Candidate[]> {
+  if (!index.postingNumbers || !index.documentIds) return rankCandidates(await index.postings(keys, options.maxPostings), options);
+  const ranked = rankCandidates(await index.postingNumbers(keys, options.maxPostings), options);
+  const ids = await index.documentIds(ranked.map((c) => c.doc));
+  return ranked.flatMap((c) => (ids.has(c.doc) ? [{ ...c, doc: ids.get(c.doc)! }] : []));
 }
 
 export function createUnspin(options: UnspinOptions = {}): Unspin {
@@ -75,11 +87,11 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
       const sText = toText(suspect);
       const candidateOptions = options.candidates ?? DEFAULT_CANDIDATES;
       const keys = suspectKeys(sText, lex());
-      const ranked = keys.length ? rankCandidates(await index.postings(keys, candidateOptions.maxPostings), candidateOptions) : [];
-      const top = ranked.slice(0, options.alignCandidates ?? 5).map((c) => c.doc);
-      const docs = top.length ? await index.getDocuments(top) : [];
-      const candidates = docs.map((d) => ({ id: d.id, text: d.text, ...(d.title ? { title: d.title } : {}), ...((d.url ?? d.urls?.[0]) ? { url: d.url ?? d.urls![0]! } : {}) }));
-      const sources = alignCandidates(sText, candidates, lex(), options.align);
+      const ranked = keys.length ? await rankIndex(index, keys, candidateOptions) : [];
+      const trace: TraceOptions = { ...DEFAULT_TRACE, ...options.trace, ...(options.alignCandidates !== undefined ? { maxAligned: options.alignCandidates } : {}) };
+      const fetch = async (ids: readonly string[]) =>
+        (await index.getDocuments(ids)).map((d) => ({ id: d.id, text: d.text, ...(d.title ? { title: d.title } : {}), ...((d.url ?? d.urls?.[0]) ? { url: d.url ?? d.urls![0]! } : {}) }));
+      const sources = await traceSources(sText, ranked, fetch, lex(), trace, options.align);
       const report = buildReport(sText, sources, { ...(opts.input !== undefined ? { input: opts.input } : {}), thresholds, onlyCopies: true });
       return mergeIntrinsic(report, analyzeIntrinsic(sText, lex(), opts.corpus ? { corpus: opts.corpus } : {}), LIKELY_SPUN_THRESHOLD);
     },

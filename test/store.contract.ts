@@ -133,6 +133,19 @@ export function storeContract(backend: string, factory: StoreFactory): void {
     await store.close();
   });
 
+  t("postingNumbers: the same lists as postings, as internal numbers that documentIds maps back", async () => {
+    const { store } = await factory.make();
+    await store.putDocuments([doc("n1", { keys: [1, 2] }), doc("n2", { keys: [2] }), doc("n3", { keys: [2, 3] })]);
+    const nums = await store.postingNumbers([1, 2, 3, 9], 5);
+    const ids = await store.documentIds([...new Set([...nums.values()].flat()), 987654]);
+    assert.equal(ids.size, 3, "unknown numbers are left out");
+    const asIds = (k: number) => nums.get(k)!.map((n) => ids.get(n)!).sort();
+    const lists = await store.postings([1, 2, 3, 9], 5);
+    for (const k of [1, 2, 3, 9]) assert.deepEqual(asIds(k), [...lists.get(k)!].sort());
+    assert.equal((await store.postingNumbers([2], 1)).get(2)!.length, 2, "limit + 1 entries at most");
+    await store.close();
+  });
+
   t("blobs: stored with their metadata in one write, read back byte for byte", async () => {
     const { store } = await factory.make();
     assert.equal(await store.getBlob("b"), undefined);

@@ -25,6 +25,8 @@ export interface CheckOutcome {
 function indexSource(store: IndexStore): IndexSource {
   return {
     postings: (keys, limit) => store.postings(keys, limit),
+    postingNumbers: (keys, limit) => store.postingNumbers(keys, limit),
+    documentIds: (numbers) => store.documentIds(numbers),
     getDocuments: (ids) => store.getDocuments(ids),
   };
 }

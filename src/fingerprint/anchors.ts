@@ -24,23 +24,33 @@ export function isImmutable(unit: Unit, lexicon: Lexicon): boolean {
   return v;
 }
 
-export function anchorWords(units: Unit[], lexicon: Lexicon): string[] {
+export function anchorWords(units: Unit[], lexicon: Lexicon, at?: number[]): string[] {
   const out: string[] = [];
-  for (const u of units) if (isImmutable(u, lexicon)) out.push(u.number ? u.norm.replace(/[,.](?=\d{3}\b)/g, "") : u.key);
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (!isImmutable(u, lexicon)) continue;
+    out.push(u.number ? u.norm.replace(/[,.](?=\d{3}\b)/g, "") : u.key);
+    at?.push(i);
+  }
   return out;
 }
 
-/** Unordered pairs of consecutive anchors, plus skip-one pairs, as 53-bit keys. */
-export function anchorKeys(anchors: string[]): number[] {
+/**
+ * Unordered pairs of consecutive anchors, plus skip-one pairs, as 53-bit keys. With `positions`
+ * (and `at`, the unit index of each anchor), records where in the text each key first occurs.
+ */
+export function anchorKeys(anchors: string[], positions?: Map<number, number>, at?: readonly number[]): number[] {
   const keys = new Set<number>();
   const pair = (a: string, b: string) => (a === b ? null : a < b ? `a${a}\u0001${b}` : `a${b}\u0001${a}`);
+  const add = (p: string | null, i: number) => {
+    if (!p) return;
+    const k = hash53(p);
+    keys.add(k);
+    if (positions && !positions.has(k)) positions.set(k, at?.[i] ?? i);
+  };
   for (let i = 0; i + 1 < anchors.length; i++) {
-    const p1 = pair(anchors[i]!, anchors[i + 1]!);
-    if (p1) keys.add(hash53(p1));
-    if (i + 2 < anchors.length) {
-      const p2 = pair(anchors[i]!, anchors[i + 2]!);
-      if (p2) keys.add(hash53(p2));
-    }
+    add(pair(anchors[i]!, anchors[i + 1]!), i);
+    if (i + 2 < anchors.length) add(pair(anchors[i]!, anchors[i + 2]!), i);
   }
   return [...keys];
 }

@@ -23,3 +23,25 @@ export function fingerprint(units: Unit[], lexicon: Lexicon, options: MinHashOpt
   const m = minhashKeys(content, options);
   return { keys: [...new Set([...a, ...m])], anchors: a.length, windows: m.length };
 }
+
+export interface LocatedFingerprint extends Fingerprint {
+  /** Key -> unit index where it first occurs in the text (search ranks by where keys cluster). */
+  positions: Map<number, number>;
+}
+
+/** The same keys as `fingerprint`, with the place of each in the text (for a suspect). */
+export function locatedFingerprint(units: Unit[], lexicon: Lexicon, options: MinHashOptions = DEFAULT_MINHASH): LocatedFingerprint {
+  const positions = new Map<number, number>();
+  const anchorAt: number[] = [];
+  const anchors = anchorWords(units, lexicon, anchorAt);
+  const content: string[] = [];
+  const contentAt: number[] = [];
+  for (let i = 0; i < units.length; i++) {
+    if (units[i]!.stop) continue;
+    content.push(units[i]!.key);
+    contentAt.push(i);
+  }
+  const a = anchorKeys(anchors, positions, anchorAt);
+  const m = minhashKeys(content, options, positions, contentAt);
+  return { keys: [...positions.keys()], anchors: a.length, windows: m.length, positions };
+}

@@ -25,7 +25,11 @@ export function candidateProbability(s: number, o: MinHashOptions = DEFAULT_MINH
   return 1 - Math.pow(1 - Math.pow(s, o.rows), o.bands);
 }
 
-export function minhashKeys(words: string[], o: MinHashOptions = DEFAULT_MINHASH): number[] {
+/**
+ * Band keys of every window. With `positions` (and `at`, the unit index of each word), records
+ * where in the text each key first occurs (the window's first word).
+ */
+export function minhashKeys(words: string[], o: MinHashOptions = DEFAULT_MINHASH, positions?: Map<number, number>, at?: readonly number[]): number[] {
   const keys = new Set<number>();
   const perms = o.bands * o.rows;
   // Hash every distinct word once per permutation.
@@ -48,7 +52,9 @@ export function minhashKeys(words: string[], o: MinHashOptions = DEFAULT_MINHASH
     for (let b = 0; b < o.bands; b++) {
       let sig = `m${b}`;
       for (let r = 0; r < o.rows; r++) sig += `:${mins[b * o.rows + r]}`;
-      keys.add(hash53(sig));
+      const k = hash53(sig);
+      keys.add(k);
+      if (positions && !positions.has(k)) positions.set(k, at?.[start] ?? start);
     }
     if (end === words.length) break;
   }

@@ -9,6 +9,7 @@ import { alignTexts, type AlignOptions } from "../align/index.js";
 import { buildUnits } from "../align/units.js";
 import { fingerprint } from "../fingerprint/index.js";
 import type { SourceInput } from "../report/build.js";
+import type { Candidate } from "./candidates.js";
 
 export interface CandidateDocument {
   id: string;
@@ -28,6 +29,63 @@ export function alignCandidates(suspect: Text, docs: readonly CandidateDocument[
     const alignment = alignTexts(suspect, text, lexicon, options);
     if (alignment.passages.length === 0) continue;
     sources.push({ id: d.id, ...(d.url ? { url: d.url } : {}), ...(d.title ? { title: d.title } : {}), text, alignment });
+  }
+  return sources;
+}
+
+export interface TraceOptions {
+  /** Most candidates aligned. */
+  maxAligned: number;
+  /**
+   * Cheap pre-filter: candidates scoring below this share of the best candidate's score are not
+   * aligned (they share a few scattered keys, as topical neighbours do).
+   */
+  minScoreRatio: number;
+  /**
+   * Early stop: once aligned passages cover this share of the suspect, later candidates are
+   * skipped, except those scoring at least `tieRatio` of the best (near-duplicates of the source
+   * found, which are sources just as much).
+   */
+  stopCoverage: number;
+  tieRatio: number;
+}
+
+export const DEFAULT_TRACE: TraceOptions = { maxAligned: 5, minScoreRatio: 0, stopCoverage: 0.9, tieRatio: 0.8 };
+
+/**
+ * Aligns ranked candidates best first, fetching each document only when it is about to be
+ * aligned, and stops early when the sources found so far already explain the suspect.
+ */
+export async function traceSources(
+  suspect: Text,
+  ranked: readonly Candidate[],
+  fetch: (ids: readonly string[]) => Promise<readonly CandidateDocument[]>,
+  lexicon: Lexicon,
+  options: TraceOptions = DEFAULT_TRACE,
+  align?: Partial<AlignOptions>,
+): Promise<SourceInput[]> {
+  const sources: SourceInput[] = [];
+  const top = ranked[0]?.score ?? 0;
+  const picked = ranked.filter((c) => c.score >= options.minScoreRatio * top).slice(0, options.maxAligned);
+  let covered: Uint8Array | null = null;
+  let coveredUnits = 0;
+  for (const c of picked) {
+    if (covered && coveredUnits >= options.stopCoverage * covered.length && c.score < options.tieRatio * top) break;
+    const [d] = await fetch([c.doc]);
+    if (!d) continue;
+    const [source] = alignCandidates(suspect, [d], lexicon, align);
+    if (!source) continue;
+    sources.push(source);
+    const units = source.alignment.suspectUnits.length;
+    covered ??= new Uint8Array(units);
+    for (const p of source.alignment.passages) {
+      for (let u = p.suspect.start; u < p.suspect.end && u < units; u++) {
+        if (!covered[u]) {
+          covered[u] = 1;
+          coveredUnits++;
+        }
+      }
+    }
   }
   return sources;
 }

@@ -79,6 +79,9 @@ class SqliteStore implements IndexStore {
       // as JSON integer text, which SQLite reads back as exact 64-bit integers.
       lookup: p("SELECT d.id AS id, count(*) AS hits FROM postings p JOIN documents d ON d.rowid = p.doc WHERE p.key IN (SELECT value FROM json_each(?)) GROUP BY p.doc"),
       postings: p("SELECT d.id FROM postings p JOIN documents d ON d.rowid = p.doc WHERE p.key = ? LIMIT ?").pluck(),
+      // Reads the (key, doc) primary key alone: no document row is touched.
+      postingNumbers: p("SELECT doc FROM postings WHERE key = ? LIMIT ?").pluck(),
+      idOf: p("SELECT id FROM documents WHERE rowid = ?").pluck(),
       doc: p("SELECT rowid, id, title, author, published, site, text FROM documents WHERE id = ?"),
       urls: p("SELECT url FROM urls WHERE doc = ? ORDER BY seq").pluck(),
       allDocs: p("SELECT rowid, id, title, author, published, site, text FROM documents WHERE rowid > ? ORDER BY rowid LIMIT 500"),
@@ -151,6 +154,21 @@ class SqliteStore implements IndexStore {
   async postings(keys: readonly number[], limit: number): Promise<Map<number, string[]>> {
     const out = new Map<number, string[]>();
     for (const k of keys) if (!out.has(k)) out.set(k, this.s.postings.all(toKey(k), limit + 1) as string[]);
+    return out;
+  }
+
+  async postingNumbers(keys: readonly number[], limit: number): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>();
+    for (const k of keys) if (!out.has(k)) out.set(k, this.s.postingNumbers.all(toKey(k), limit + 1) as number[]);
+    return out;
+  }
+
+  async documentIds(numbers: readonly number[]): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    for (const n of numbers) {
+      const id = this.s.idOf.get(n) as string | undefined;
+      if (id !== undefined) out.set(n, id);
+    }
     return out;
   }
 

@@ -86,6 +86,14 @@ export interface IndexStore {
    * than `limit` tells the caller the key is too common to rank by (search ignores it).
    */
   postings(keys: readonly number[], limit: number): Promise<Map<number, string[]>>;
+  /**
+   * As `postings`, but with the store's internal document numbers instead of ids: ranking needs
+   * only to tell documents apart, and skipping the id lookup for every posting keeps `check`
+   * fast on large indexes. `documentIds` turns the few numbers that matter into ids.
+   */
+  postingNumbers(keys: readonly number[], limit: number): Promise<Map<number, number[]>>;
+  /** Ids of documents by internal number (numbers with no document are left out). */
+  documentIds(numbers: readonly number[]): Promise<Map<number, string>>;
   getDocument(id: string): Promise<StoredDocument | undefined>;
   getDocuments(ids: readonly string[]): Promise<StoredDocument[]>;
   hasDocument(id: string): Promise<boolean>;

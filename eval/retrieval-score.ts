@@ -1,0 +1,101 @@
+// Scores of the retrieval evaluation (eval/retrieval.ts), from per-document results.
+import { PAN_TYPES, type PanType } from "./pan13-compare.js";
+import type { Split } from "./split.js";
+
+export interface DocResult {
+  susp: string;
+  type: PanType;
+  split: Split;
+  ms: number;
+  keys: number;
+  /** Sources claimed by the report, in report order (pan13 file names where known, else ids). */
+  claimed: string[];
+  coverage: number[];
+  /** One per (suspicious, source) pair; ranks are 0-based, -1 when absent. */
+  pairs: { source: string; candidateRank: number; sourceRank: number; miss?: { verdict: string; coverage: number; alignedWords: number } }[];
+}
+
+export const CANDIDATE_DEPTHS = [5, 10, 20, 100];
+
+interface Row {
+  pairs: number;
+  at1: number;
+  at5: number;
+  /** The true source anywhere in report.sources. */
+  atAll: number;
+  /** Candidate-level recall at CANDIDATE_DEPTHS. */
+  cand: number[];
+}
+
+export interface RetrievalScore {
+  docs: number;
+  byType: Record<PanType, Row>;
+  all: Row;
+  clean: { docs: number; claimed: number };
+  plagDocs: number;
+  extraDocs: number;
+  alignedNotReported: number;
+  /** Verdicts of `compare` for true sources aligned but not reported. */
+  missVerdicts: Record<string, number>;
+  /** Aligned words of those misses that `compare` calls same-story (quantiles p25/p50/p75). */
+  missSameStoryWords: number[];
+}
+
+export function retrievalScore(results: readonly DocResult[], aligned = 5): RetrievalScore {
+  const acc = () => ({ pairs: 0, h1: 0, h5: 0, hAll: 0, cand: CANDIDATE_DEPTHS.map(() => 0) });
+  const by = Object.fromEntries(PAN_TYPES.map((t) => [t, acc()])) as Record<PanType, ReturnType<typeof acc>>;
+  const all = acc();
+  let cleanDocs = 0;
+  let cleanClaimed = 0;
+  let plagDocs = 0;
+  let extraDocs = 0;
+  let alignedNotReported = 0;
+  const missVerdicts: Record<string, number> = {};
+  const sameStory: number[] = [];
+  for (const r of results) {
+    if (r.type === "no-plagiarism") {
+      cleanDocs++;
+      if (r.claimed.length) cleanClaimed++;
+      continue;
+    }
+    plagDocs++;
+    const truth = new Set(r.pairs.map((p) => p.source));
+    if (r.claimed.some((c) => !truth.has(c))) extraDocs++;
+    for (const p of r.pairs) {
+      for (const a of [by[r.type], all]) {
+        a.pairs++;
+        if (p.sourceRank === 0) a.h1++;
+        if (p.sourceRank >= 0 && p.sourceRank < 5) a.h5++;
+        if (p.sourceRank >= 0) a.hAll++;
+        CANDIDATE_DEPTHS.forEach((d, i) => {
+          if (p.candidateRank >= 0 && p.candidateRank < d) a.cand[i]!++;
+        });
+      }
+      if (p.candidateRank >= 0 && p.candidateRank < aligned && p.sourceRank < 0) {
+        alignedNotReported++;
+        if (p.miss) {
+          missVerdicts[p.miss.verdict] = (missVerdicts[p.miss.verdict] ?? 0) + 1;
+          if (p.miss.verdict === "same-story") sameStory.push(p.miss.alignedWords);
+        }
+      }
+    }
+  }
+  const row = (a: ReturnType<typeof acc>): Row => ({
+    pairs: a.pairs,
+    at1: a.pairs ? a.h1 / a.pairs : 0,
+    at5: a.pairs ? a.h5 / a.pairs : 0,
+    atAll: a.pairs ? a.hAll / a.pairs : 0,
+    cand: a.cand.map((c) => (a.pairs ? c / a.pairs : 0)),
+  });
+  return {
+    docs: results.length,
+    byType: Object.fromEntries(PAN_TYPES.map((t) => [t, row(by[t])])) as Record<PanType, Row>,
+    all: row(all),
+    clean: { docs: cleanDocs, claimed: cleanClaimed },
+    plagDocs,
+    extraDocs,
+    alignedNotReported,
+    missVerdicts,
+    missSameStoryWords: [0.25, 0.5, 0.75].map((q) => sameStory.sort((a, b) => a - b)[Math.floor(q * (sameStory.length - 1))] ?? 0),
+  };
+}

@@ -1,0 +1,179 @@
+// Source retrieval on PAN 2013 (issue 3): index all of pan13/src plus BBC and Reuters-21578 as
+// distractors through the real `unspin add` path (Reuters as a JSON Lines file written to a
+// temporary folder, never into the repository), then `check` every pan13/susp document and
+// score report.sources against pairs.tsv: recall@1 and recall@5 per (suspicious, source) pair by
+// obfuscation type, candidate-level recall before alignment (diagnostic), and the share of
+// clean documents (all pairs no-plagiarism) for which any source is claimed.
+//
+// Usage: node --import tsx eval/retrieval.ts [--data DIR] [--index FILE] [--rebuild]
+//          [--split dev|test|both] [--limit N] [--align K] [--no-write] [--dump FILE]
+// Split: by suspicious document, FNV-1a of its file name (eval/split.ts), as pan13-compare.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { tmpdir } from "node:os";
+import { createUnspin, type IndexSource } from "../src/unspin.js";
+import { addPaths } from "../src/cli/add.js";
+import { openIndexStore } from "../src/store/index.js";
+import { rankCandidates, DEFAULT_CANDIDATES } from "../src/search/candidates.js";
+import { DEFAULT_TRACE, suspectKeys } from "../src/search/check.js";
+import { DEFAULT_MINHASH } from "../src/fingerprint/index.js";
+import { dataset, fail, parseArgs, readText, RESULTS_DIR, today } from "./args.js";
+import { splitOf, type Split } from "./split.js";
+import { PAN_TYPES, type PanType } from "./pan13-compare.js";
+import { machine } from "./config.js";
+import { pct, quantile, table } from "./measure.js";
+import { writeReutersJsonl } from "./retrieval-reuters.js";
+import { retrievalScore, type DocResult, type RetrievalScore } from "./retrieval-score.js";
+
+const argv = process.argv.slice(2);
+const args = parseArgs(argv);
+const opt = (name: string) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
+const work = join(tmpdir(), "unspin-retrieval");
+const indexPath = opt("index") ?? join(work, "index.sqlite");
+const alignK = opt("align") ? Number(opt("align")) : undefined;
+if (alignK !== undefined && !(alignK > 0)) fail("--align needs a positive number");
+
+const pan = dataset(args, "pan13", ["pairs.tsv", "susp", "src"]);
+const bbc = dataset(args, "bbc", ["business"]);
+const reutersDir = dataset(args, "reuters21578", ["0.sgm"]);
+
+// --- index -----------------------------------------------------------------------------------
+const ratio = opt("ratio") !== undefined ? Number(opt("ratio")) : undefined;
+const trace = { ...DEFAULT_TRACE, ...(alignK ? { maxAligned: alignK } : {}), ...(ratio !== undefined ? { minScoreRatio: ratio } : {}) };
+const unspin = createUnspin({ trace, candidates: { ...DEFAULT_CANDIDATES, limit: Math.max(trace.maxAligned, DEFAULT_CANDIDATES.limit) } });
+let build: { seconds: number; added: number; duplicates: number; skipped: number } | null = null;
+if (argv.includes("--rebuild") || !existsSync(indexPath)) {
+  mkdirSync(work, { recursive: true });
+  for (const s of ["", "-wal", "-shm"]) rmSync(indexPath + s, { force: true });
+  const jsonl = join(work, "reuters.jsonl");
+  writeReutersJsonl(reutersDir, jsonl);
+  const sink = new Writable({ write: (_c, _e, cb) => cb() });
+  const t0 = performance.now();
+  const s = await addPaths(unspin, indexPath, [join(pan, "src"), bbc, jsonl], sink);
+  build = { seconds: (performance.now() - t0) / 1000, added: s.added, duplicates: s.duplicates, skipped: s.skipped.length };
+  console.error(`indexed ${s.added} documents (${s.duplicates} duplicates, ${s.skipped.length} skipped) in ${build.seconds.toFixed(1)} s`);
+}
+const store = await openIndexStore(indexPath, { readonly: true });
+const stats = await store.stats();
+// Document id -> pan13 source file name, from the file:// URL each added file keeps.
+const panName = new Map<string, string>();
+for await (const d of store.documents()) {
+  for (const u of d.urls) {
+    const m = /\/pan13\/src\/(source-document\d+\.txt)$/.exec(u);
+    if (m) panName.set(d.id, m[1]!);
+  }
+}
+const nameToId = new Map([...panName].map(([id, n]) => [n, id]));
+
+// --- pairs -----------------------------------------------------------------------------------
+const truth = new Map<string, { type: PanType; sources: string[] }>();
+for (const line of readFileSync(join(pan, "pairs.tsv"), "utf8").trim().split(/\r?\n/).slice(1)) {
+  const [susp, src, type] = line.split("\t") as [string, string, PanType];
+  if (!(PAN_TYPES as readonly string[]).includes(type)) fail(`pairs.tsv: unknown type ${type}`);
+  const t = truth.get(susp) ?? { type, sources: [] };
+  if (t.type !== type) fail(`pairs.tsv: ${susp} has pairs of two types`);
+  t.sources.push(src);
+  truth.set(susp, t);
+}
+let docs = [...truth.keys()].sort().filter((d) => args.split === "both" || splitOf(d) === args.split);
+if (args.limit) docs = docs.slice(0, args.limit);
+
+// --- check -----------------------------------------------------------------------------------
+const source: IndexSource = {
+  postings: (k, l) => store.postings(k, l),
+  postingNumbers: (k, l) => store.postingNumbers(k, l),
+  documentIds: (n) => store.documentIds(n),
+  getDocuments: (ids) => store.getDocuments(ids),
+};
+const results: DocResult[] = [];
+const t0 = performance.now();
+for (const [i, susp] of docs.entries()) {
+  const t = truth.get(susp)!;
+  const text = readText(join(pan, "susp", susp));
+  const tc = performance.now();
+  const report = await unspin.check(text, source, { input: susp });
+  const ms = performance.now() - tc;
+  // Diagnostic: the ranked candidates before alignment, far deeper than what is aligned.
+  const keys = suspectKeys(unspin.analyze(text), unspin.lexicon);
+  const ranked = rankCandidates(await store.postings(keys, DEFAULT_CANDIDATES.maxPostings), { ...DEFAULT_CANDIDATES, limit: 100 });
+  const candRank = (id: string | undefined) => (id === undefined ? -1 : ranked.findIndex((c) => c.doc === id));
+  // Why an aligned true source was not reported: the pair verdict of `compare` on that pair.
+  const miss = (src: string, candidateRank: number, sourceRank: number) => {
+    if (sourceRank >= 0 || candidateRank < 0 || candidateRank >= trace.maxAligned) return {};
+    const r = unspin.compare(text, { text: readText(join(pan, "src", src)), id: src });
+    const words = r.stats.suspectWords;
+    return { miss: { verdict: r.verdict, coverage: r.stats.coverage ?? 0, alignedWords: Math.round((r.stats.coverage ?? 0) * words) } };
+  };
+  results.push({
+    susp,
+    type: t.type,
+    split: splitOf(susp) as Split,
+    ms,
+    keys: keys.length,
+    claimed: report.sources.map((s) => panName.get(s.id) ?? s.id),
+    coverage: report.sources.map((s) => s.coverage),
+    pairs:
+      t.type === "no-plagiarism"
+        ? []
+        : t.sources.map((src) => {
+            const candidateRank = candRank(nameToId.get(src));
+            const sourceRank = report.sources.findIndex((s) => panName.get(s.id) === src);
+            return { source: src, candidateRank, sourceRank, ...miss(src, candidateRank, sourceRank) };
+          }),
+  });
+  if ((i + 1) % 50 === 0) console.error(`${i + 1}/${docs.length} checked, ${((performance.now() - t0) / (i + 1)).toFixed(0)} ms/doc`);
+}
+await store.close();
+const dump = opt("dump");
+if (dump) writeFileSync(dump, JSON.stringify(results));
+
+// --- report ----------------------------------------------------------------------------------
+const aligned = trace.maxAligned;
+function section(title: string, s: RetrievalScore): string {
+  const rows = PAN_TYPES.filter((t) => t !== "no-plagiarism").map((t) => {
+    const r = s.byType[t];
+    return [t, r.pairs, pct(r.at1), pct(r.at5), pct(r.atAll), pct(r.cand[0]!), pct(r.cand[1]!), pct(r.cand[2]!), pct(r.cand[3]!)];
+  });
+  const all = s.all;
+  rows.push(["all plagiarised", all.pairs, pct(all.at1), pct(all.at5), pct(all.atAll), pct(all.cand[0]!), pct(all.cand[1]!), pct(all.cand[2]!), pct(all.cand[3]!)]);
+  return [
+    `### ${title} (${s.docs} suspicious documents)`,
+    "",
+    table(["type", "pairs", "recall@1", "recall@5", "reported at any rank", "candidate@5", "candidate@10", "candidate@20", "candidate@100"], rows),
+    "",
+    `Clean documents (all pairs no-plagiarism): ${s.clean.docs}; any source claimed for ${s.clean.claimed} (${pct(s.clean.docs ? s.clean.claimed / s.clean.docs : 0)}).`,
+    `Plagiarised documents claiming a source outside pairs.tsv: ${s.extraDocs} of ${s.plagDocs}.`,
+    `Pairs whose true source was among the ${aligned} candidates aligned but is not in report.sources: ${s.alignedNotReported}; \`compare\` on those pairs says ${Object.entries(s.missVerdicts).map(([v, n]) => `${v} ${n}`).join(", ") || "-"}` +
+      (s.missSameStoryWords.some((x) => x > 0) ? ` (same-story ones have ${s.missSameStoryWords.join(" / ")} aligned suspect words at p25 / p50 / p75).` : "."),
+  ].join("\n");
+}
+
+const md: string[] = [
+  "# PAN 2013 source retrieval through the index",
+  "",
+  `Command: \`node --import tsx eval/retrieval.ts --data ${argv.includes("--data") ? opt("data") : "../shared/data"}${args.split !== "both" ? ` --split ${args.split}` : ""}${alignK ? ` --align ${alignK}` : ""}${ratio !== undefined ? ` --ratio ${ratio}` : ""}\` (run ${today()}; machine: ${machine()}).`,
+  "",
+  `Index: all of pan13/src, bbc and reuters21578 (records with a BODY, converted to JSON Lines in ${work} and added through \`unspin add\`): ${stats.documents} documents, ${stats.postings} postings, ${(stats.sizeBytes / 1e6).toFixed(1)} MB.` +
+    (build ? ` Built in ${build.seconds.toFixed(1)} s (${build.added} added, ${build.duplicates} duplicates, ${build.skipped} skipped).` : ""),
+  `Fingerprint: anchor shingles + MinHash/LSH window ${DEFAULT_MINHASH.window}, stride ${DEFAULT_MINHASH.stride}, ${DEFAULT_MINHASH.bands} bands x ${DEFAULT_MINHASH.rows} rows; candidates: maxPostings ${DEFAULT_CANDIDATES.maxPostings}, minSharedKeys ${DEFAULT_CANDIDATES.minSharedKeys}; at most ${aligned} candidates aligned, those scoring under ${trace.minScoreRatio} of the best skipped, early stop at ${trace.stopCoverage} coverage.`,
+  "",
+  "Every (suspicious, source) pair of pairs.tsv counts once. recall@k: the true source is among the first k of `report.sources` (in report order). candidate@k: the true source is among the first k ranked candidates before alignment (diagnostic; only the first " +
+    `${aligned} are aligned). Split by suspicious document (FNV-1a of the file name, even -> dev, odd -> test); parameters were tuned on dev only.`,
+  "",
+];
+const splits: [string, Split | null][] = args.split === "both" ? [["Test split", "test"], ["Dev split (tuned on)", "dev"], ["All", null]] : [[args.split === "test" ? "Test split" : "Dev split (tuned on)", args.split]];
+for (const [title, sp] of splits) md.push(section(title, retrievalScore(results.filter((r) => sp === null || r.split === sp), aligned)), "");
+const times = results.map((r) => r.ms).sort((a, b) => a - b);
+md.push(
+  "### Time per check",
+  "",
+  `Whole \`unspin.check\` (fingerprint, postings, ranking, alignment of ${aligned} candidates, report, source-free analysis), one thread: median ${quantile(times, 0.5).toFixed(0)} ms, p90 ${quantile(times, 0.9).toFixed(0)} ms, p99 ${quantile(times, 0.99).toFixed(0)} ms, max ${(times[times.length - 1] ?? 0).toFixed(0)} ms over ${times.length} documents (pan13 suspicious documents are long: up to 100 kB).`,
+  "",
+);
+const text = md.join("\n");
+console.log(text);
+if (args.write) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, "retrieval.md"), text);
+}
