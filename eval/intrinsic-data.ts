@@ -9,13 +9,22 @@ export interface Article {
   text: string;
 }
 
-/** FNV-1a: a stable hash for the dev/test split (by article id, so variants share a side). */
+/**
+ * FNV-1a with a murmur3 finaliser: a stable hash for the dev/test split (by article id, so all
+ * variants of an article share a side). The finaliser matters: FNV-1a's low bits depend only on
+ * the low bits of the characters, so without it "split:" and "index:" hashes were correlated.
+ */
 export function fnv1a(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 

@@ -12,8 +12,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getLexicon } from "../src/lexicon/index.js";
 import { analyzeText } from "../src/text/index.js";
-import { analyzeIntrinsic, FEATURE_NAMES, logistic } from "../src/intrinsic/index.js";
+import { analyzeIntrinsic, FEATURE_NAMES, logistic, weigh } from "../src/intrinsic/index.js";
 import { spin } from "../bench/spinner.js";
+import { MemoryCounts } from "./corpus-counts.js";
 import { checkData, fnv1a, loadBbc, loadPan13, loadReuters, splitOf, type Article } from "./intrinsic-data.js";
 import { confusion, docFeatures, f1, fitLogistic, pct, spanStats, type DocRecord, type LogisticModel } from "./intrinsic-metrics.js";
 
@@ -29,6 +30,10 @@ if (missing) {
   process.exit(2);
 }
 const fit = process.argv.includes("--fit");
+// --corpus: a quarter of the articles (by hash) and the unsampled Reuters bodies become an "index"
+// whose n-gram counts the detector may use; they are not evaluated. Thresholds are re-tuned on dev
+// under that condition and written nowhere (the shipped constants are for the no-index default).
+const useCorpus = process.argv.includes("--corpus");
 const maxReuters = Number(arg("reuters", "1500"));
 const maxBbc = Number(arg("bbc", "0")) || Infinity;
 
@@ -38,8 +43,21 @@ const lexicon = getLexicon();
 const t0 = performance.now();
 
 // ---- corpora -------------------------------------------------------------------------------
-const bbc = loadBbc(dataRoot).slice(0, maxBbc);
-const reuters = loadReuters(dataRoot, 80).sort((a, b) => fnv1a(a.id) - fnv1a(b.id)).slice(0, maxReuters);
+const inIndex = (a: Article) => useCorpus && fnv1a(`index:${a.id}`) % 4 === 0;
+const allBbc = loadBbc(dataRoot).slice(0, maxBbc);
+const allReuters = loadReuters(dataRoot, 80).sort((a, b) => fnv1a(a.id) - fnv1a(b.id));
+const bbc = allBbc.filter((a) => !inIndex(a));
+const reuters = allReuters.slice(0, maxReuters).filter((a) => !inIndex(a));
+let corpus: MemoryCounts | undefined;
+if (useCorpus) {
+  corpus = new MemoryCounts();
+  let n = 0;
+  for (const a of [...allBbc.filter(inIndex), ...allReuters.slice(0, maxReuters).filter(inIndex), ...allReuters.slice(maxReuters)]) {
+    corpus.add(a.text);
+    n++;
+  }
+  console.error(`index corpus: ${n} articles, ${corpus.total} words`);
+}
 const pan = loadPan13(dataRoot);
 console.error(`loaded bbc ${bbc.length}, reuters ${reuters.length}, pan13 ${pan.length} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
@@ -50,7 +68,7 @@ let analysisMs = 0;
 function record(a: Article, text: string, rate: number, debris: boolean, positive: boolean, replacements: DocRecord["replacements"]): void {
   const t1 = performance.now();
   const tx = analyzeText(text);
-  const r = analyzeIntrinsic(tx, lexicon);
+  const r = analyzeIntrinsic(tx, lexicon, corpus ? { corpus } : {});
   analysisMs += performance.now() - t1;
   bytes += text.length;
   const tok = tx.tokens;
@@ -81,26 +99,39 @@ const news = (d: DocRecord) => d.corpus === "bbc" || d.corpus === "reuters";
 const dev = records.filter((d) => d.split === "dev");
 const test = records.filter((d) => d.split === "test");
 
-// ---- 1. span thresholds on dev: highest recall with precision >= 0.85 ------------------------
+// ---- 1. span thresholds on dev: highest recall with precision >= 0.8 at 15% substitution -----
+// (the operating point of the document target; precision rises with the rate, so higher rates
+// clear it too, and unspun text sees correspondingly few word-level findings).
 const devSpun = dev.filter((d) => news(d) && d.positive);
-let best = { collT: 99, phraseT: 99, recall: -1, precision: 0 };
+// The prior weight changes which candidate wins and by how much: re-weigh the stored candidates.
+const reweigh = (d: DocRecord, w: number): DocRecord => ({ ...d, judged: d.judged.map((j) => ({ ...j, ...weigh(j.competing, j.own, w) })) });
+let best = { collT: 99, phraseT: 99, priorW: 1, recall: -1, precision: 0 };
 const grid: string[] = [];
-for (let collT = 0; collT <= 8; collT += 0.5) {
-  for (const phraseT of [4, 6, 8, 10, 12, 99]) {
-    const s = spanStats(devSpun, collT, phraseT);
-    const precision = s.correct / Math.max(1, s.fired);
-    const recall = s.found / Math.max(1, s.replacements);
-    if (phraseT === 99 || phraseT === 8) grid.push(`| ${collT} | ${phraseT === 99 ? "off" : phraseT} | ${(100 * precision).toFixed(1)}% | ${(100 * recall).toFixed(1)}% |`);
-    if (precision >= 0.85 && recall > best.recall) best = { collT, phraseT, recall, precision };
+for (const priorW of [0, 0.25, 0.5, 0.75, 1]) {
+  const spunW = devSpun.map((d) => reweigh(d, priorW));
+  const spun15 = spunW.filter((d) => d.rate === 0.15 && !d.debris);
+  for (let collT = 0; collT <= 7; collT += 0.5) {
+    for (const phraseT of [4, 6, 8, 99]) {
+      const s = spanStats(spunW, collT, phraseT);
+      const s15 = spanStats(spun15, collT, phraseT);
+      const precision = s15.correct / Math.max(1, s15.fired);
+      const recall = s.found / Math.max(1, s.replacements);
+      if (phraseT === 4) grid.push(`| ${priorW} | ${collT} | ${pct(s.correct, s.fired)} | ${(100 * precision).toFixed(1)}% | ${(100 * recall).toFixed(1)}% | ${pct(s.top1, s.found)} |`);
+      if (precision >= 0.8 && recall > best.recall) best = { collT, phraseT, priorW, recall, precision };
+    }
   }
 }
+const priorW = best.priorW;
+for (const d of records) d.judged = reweigh(d, priorW).judged;
 const { collT, phraseT } = best;
-console.error(`dev span thresholds: collocation ${collT}, phrase ${phraseT} (precision ${best.precision.toFixed(3)}, recall ${best.recall.toFixed(3)})`);
+console.error(`dev span thresholds: prior weight ${priorW}, collocation ${collT}, phrase ${phraseT} (precision ${best.precision.toFixed(3)}, recall ${best.recall.toFixed(3)})`);
 
 // ---- 2. document score: logistic regression on dev features ---------------------------------
-const USE = FEATURE_NAMES.filter((n) => n !== "logWords");
+const USE = FEATURE_NAMES;
 const feats = new Map(records.map((d) => [d, docFeatures(d, collT, phraseT)]));
-const devFit = dev.filter((d) => d.rate !== 0 || !d.positive);
+// Fit on news only: PAN13 documents are long book excerpts with small obfuscated passages, a
+// different population; they are evaluated, not learnt from.
+const devFit = dev.filter(news);
 const model: LogisticModel = fitLogistic(devFit.map((d) => feats.get(d)!), devFit.map((d) => d.positive), FEATURE_NAMES, USE);
 const scoreOf = (d: DocRecord) => logistic(Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, feats.get(d)![i]!])), model);
 const scores = new Map(records.map((d) => [d, scoreOf(d)]));
@@ -127,12 +158,13 @@ console.error(`dev document threshold ${threshold} (mean F1 at >= 15%: ${bestObj
 // ---- 3. report on test ------------------------------------------------------------------------
 const lines: string[] = [];
 const out = (s = "") => lines.push(s);
-const cmd = `node --import tsx eval/intrinsic.ts --data ${arg("data", "../shared/data")} --reuters ${maxReuters}${fit ? " --fit" : ""}`;
+const cmd = `node --import tsx eval/intrinsic.ts --data ${arg("data", "../shared/data")} --reuters ${maxReuters}${fit ? " --fit" : ""}${useCorpus ? " --corpus" : ""}`;
 out("## Source-free detection (issue 4)");
 out();
 out(`Command: \`${cmd}\` (${new Date().toISOString().slice(0, 10)}). Data: ${bbc.length} BBC articles (duplicates removed), ${reuters.length} Reuters-21578 bodies of >= 80 words (prose only, hash-sampled), PAN13 suspicious documents (${pan.filter((a) => a.corpus === "pan13-random").length} random-obfuscation, ${pan.filter((a) => a.corpus === "pan13-none").length} no-plagiarism). Each news article gives one unspun negative and spun variants at ${RATES.map((r) => r * 100 + "%").join(", ")} of content words, plus ${DEBRIS_RATES.map((r) => r * 100 + "%").join(", ")} with tokenizer debris (bench/spinner.ts, seeded). Split by article id hash: ${dev.length} dev / ${test.length} test documents. Analysis speed in this run: ${(bytes / 1e6 / (analysisMs / 1000)).toFixed(2)} MB/s (one core, includes text analysis).`);
 out();
-out(`Tuned on dev: odd-collocation threshold ${collT} nats, phrase-restoration threshold ${phraseT === 99 ? "off" : phraseT + " nats"}, document threshold LIKELY_SPUN_THRESHOLD = ${threshold}.`);
+if (corpus) out(`With index n-gram counts: ${corpus.total} words of real news (a quarter of the BBC and sampled Reuters articles by hash, plus the unsampled Reuters bodies), interpolated with the SymSpell counts; those articles are not evaluated. Thresholds and weights re-tuned on dev under this condition.\n`);
+out(`Tuned on dev: prior weight ${priorW}, odd-collocation threshold ${collT} nats, phrase-restoration threshold ${phraseT === 99 ? "off" : phraseT + " nats"}, document threshold LIKELY_SPUN_THRESHOLD = ${threshold}.`);
 out();
 const testNeg = test.filter((d) => news(d) && !d.positive);
 const fpTest = testNeg.filter((d) => scores.get(d)! >= threshold).length;
@@ -152,6 +184,24 @@ function docRow(label: string, pos: DocRecord[]): void {
 for (const r of RATES) docRow(`spun ${r * 100}%`, test.filter((d) => news(d) && d.positive && d.rate === r && !d.debris));
 for (const r of DEBRIS_RATES) docRow(`spun ${r * 100}% + debris`, test.filter((d) => news(d) && d.positive && d.rate === r && d.debris));
 docRow("all spun >= 15%", test.filter((d) => news(d) && d.positive && d.rate >= 0.15));
+out();
+out("By corpus and length at 15% substitution (no debris), each against the unspun test articles of the same group:");
+out();
+out("| group | unspun FP rate | recall at 15% | F1 at 15% |");
+out("|---|---|---|---|");
+const groups: [string, (d: DocRecord) => boolean][] = [
+  ["BBC", (d) => d.corpus === "bbc"],
+  ["Reuters", (d) => d.corpus === "reuters"],
+  ["< 150 content words", (d) => news(d) && d.counts.content < 150],
+  [">= 150 content words", (d) => news(d) && d.counts.content >= 150],
+];
+for (const [label, g] of groups) {
+  const neg = testNeg.filter(g);
+  const pos = test.filter((d) => g(d) && news(d) && d.positive && d.rate === 0.15 && !d.debris);
+  const set = [...neg, ...pos];
+  const c = confusion(set.map((d) => scores.get(d)!), set.map((d) => d.positive), threshold);
+  out(`| ${label} | ${pct(c.fp, neg.length)} | ${pct(c.tp, pos.length)} | ${f1(c).toFixed(3)} |`);
+}
 const panPos = test.filter((d) => d.corpus === "pan13-random");
 const panHit = panPos.filter((d) => scores.get(d)! >= threshold).length;
 out();
@@ -183,10 +233,10 @@ for (let b = 0; b < 5; b++) {
 out();
 out("The logistic model is fit class-balanced, so scores are probabilities under an even prior of spun and unspun text; the bins above mix one unspun to seven spun variants per article, so their spun shares run higher than the scores.");
 out();
-out("### Dev grid (span thresholds; dev only)");
+out("### Dev grid (span thresholds, phrase threshold 4; dev only)");
 out();
-out("| odd-collocation threshold | phrase threshold | precision | recall |");
-out("|---|---|---|---|");
+out("| prior weight | odd-collocation threshold | precision (all rates) | precision (15%) | recall (all rates) | top-1 of found |");
+out("|---|---|---|---|---|---|");
 for (const g of grid) out(g);
 out();
 out("Score model (fit on dev): " + "`" + JSON.stringify(model) + "`");
@@ -194,17 +244,18 @@ out();
 
 const resultsDir = join(here, "results");
 mkdirSync(resultsDir, { recursive: true });
-writeFileSync(join(resultsDir, "intrinsic.md"), `# Intrinsic (source-free) detection: evaluation\n\n${lines.join("\n")}`);
+writeFileSync(join(resultsDir, useCorpus ? "intrinsic-corpus.md" : "intrinsic.md"), `# Intrinsic (source-free) detection: evaluation\n\n${lines.join("\n")}`);
 console.log(lines.join("\n"));
 
-if (fit) {
+if (fit && !useCorpus) {
   const path = join(here, "..", "src", "intrinsic", "weights.ts");
   const src = readFileSync(path, "utf8");
   const next = src
     .replace(/COLLOCATION_MIN_DELTA = [\d.]+;/, `COLLOCATION_MIN_DELTA = ${collT};`)
     .replace(/PHRASE_MIN_DELTA = [\d.]+;/, `PHRASE_MIN_DELTA = ${phraseT};`)
+    .replace(/PRIOR_WEIGHT = [\d.]+;/, `PRIOR_WEIGHT = ${priorW};`)
     .replace(/LIKELY_SPUN_THRESHOLD = [\d.]+;/, `LIKELY_SPUN_THRESHOLD = ${threshold};`)
-    .replace(/export const SCORE_MODEL[\s\S]*?\n};\n/, `export const SCORE_MODEL: { bias: number; features: Record<string, { mean: number; sd: number; w: number }> } = ${JSON.stringify(model, null, 2)};\n`);
+    .replace(/export const SCORE_MODEL[\s\S]*?\n};\n/, `export const SCORE_MODEL: { bias: number; features: Record<string, { mean: number; sd: number; w: number }> } = {\n  bias: ${model.bias},\n  features: {\n${Object.entries(model.features).map(([k, v]) => `    ${k}: { mean: ${v.mean}, sd: ${v.sd}, w: ${v.w} },`).join("\n")}\n  },\n};\n`);
   writeFileSync(path, next);
   console.error(`wrote ${path}`);
 }

@@ -80,6 +80,15 @@ test("tokenizer debris and quote-mark anomalies are reported through the text mo
   assert.ok(r.features.artifactRate > 0);
 });
 
+test("phrase-restoration: two adjacent swapped words are restored together", () => {
+  const s = "Scientists warned on Friday that clime alteration would hit the poorest farmers hardest.";
+  const f = rules(s, "phrase-restoration");
+  assert.equal(f.length, 1);
+  assert.equal(f[0]!.suspect.text, "clime alteration");
+  assert.equal(f[0]!.suggestion, "climate change");
+  assert.deepEqual(rules(s, "odd-collocation"), []);
+});
+
 test("phrase-restoration fires only on an unattested pair whose synonym pair is common", () => {
   const r = run(PLAIN);
   assert.equal(selectFired(r.phrases, r.judged, Infinity, 0).phrases.length, r.phrases.length);

@@ -10,9 +10,30 @@ const MEMO_LIMIT = 100_000;
 /** More candidates cost time and add false alarms; WordNet lists most frequent senses first. */
 const MAX_CANDIDATES = 24;
 
+/** A word's candidates with their unigram counts, kept together so the hot loop does no lookups. */
+export interface CandidateInfo {
+  words: readonly string[];
+  counts: Float64Array;
+  /** Highest candidate count (the "a far more common synonym exists" feature). */
+  maxCount: number;
+}
+
 export class Candidates {
   private readonly memo = new Map<string, readonly string[]>();
+  private readonly infos = new Map<string, CandidateInfo>();
   constructor(private readonly lexicon: Lexicon) {}
+
+  info(word: string): CandidateInfo {
+    let info = this.infos.get(word);
+    if (info === undefined) {
+      const words = this.of(word);
+      const counts = Float64Array.from(words, (w) => this.lexicon.unigram(w));
+      info = { words, counts, maxCount: counts.reduce((a, b) => Math.max(a, b), 0) };
+      if (this.infos.size >= MEMO_LIMIT) this.infos.clear();
+      this.infos.set(word, info);
+    }
+    return info;
+  }
 
   /** Single-word synonyms of `word` (lower-cased) in the word's own form, most frequent sense first. */
   of(word: string): readonly string[] {

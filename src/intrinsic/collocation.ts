@@ -8,12 +8,15 @@
 // threshold tuned on the development split.
 import type { Text } from "../text/types.js";
 import type { Candidates } from "./candidates.js";
-import type { ContextModel } from "./lm.js";
+import { logPrior, type ContextModel } from "./lm.js";
 import { countForm, isSwappable, leftWord, rightWord } from "./context.js";
 
 export interface Scored {
   word: string;
+  /** Context score including the noisy-channel term, at full prior weight. */
   logp: number;
+  /** log P(word): the unigram part of logp, re-weighted by `priorWeight`. */
+  prior: number;
   seen: number;
 }
 
@@ -28,6 +31,23 @@ export interface WordJudgement {
   /** Observed bigram sides of the word itself. */
   seen: number;
   sides: number;
+  /** The word's own score and prior, and every competing candidate (for re-weighting). */
+  own: { logp: number; prior: number };
+  competing: Scored[];
+}
+
+/**
+ * Best candidates and delta at a given prior weight. score(x) = association(x) + log P(x) + const,
+ * so weight 1 compares joint probabilities (a frequent synonym wins on frequency as well as on
+ * context) and weight 0 compares associations only (a rare-but-correct word is not punished for
+ * being rare). The weight is tuned on the development split.
+ */
+export function weigh(competing: readonly Scored[], own: { logp: number; prior: number }, priorWeight: number): { delta: number; best: Scored[] } {
+  const adj = (x: { logp: number; prior: number }) => x.logp - (1 - priorWeight) * x.prior;
+  const ownScore = adj(own);
+  const ranked = competing.map((c) => ({ ...c, logp: adj(c) })).sort((a, b) => b.logp - a.logp);
+  const best = ranked.slice(0, 3);
+  return { delta: best.length > 0 ? Math.max(0, best[0]!.logp - ownScore) : 0, best };
 }
 
 /** A word used this often in one text is the writer's vocabulary, not a spinner's pick. */
@@ -43,36 +63,39 @@ export function wordCounts(text: Text): Map<string, number> {
   return m;
 }
 
-export function judgeWords(text: Text, model: ContextModel, cands: Candidates, swappable: (i: number) => boolean, counts: Map<string, number>): WordJudgement[] {
+export function judgeWords(text: Text, model: ContextModel, cands: Candidates, swappable: (i: number) => boolean, counts: Map<string, number>, priorWeight: number): WordJudgement[] {
   const out: WordJudgement[] = [];
   const ev = { seen: 0, sides: 0 };
   for (const i of text.words) {
     const t = text.tokens[i]!;
     if (!swappable(i) || (counts.get(t.norm) ?? 0) >= REPEATED) continue;
-    const list = cands.of(t.norm);
+    const info = cands.info(t.norm);
+    const list = info.words;
     if (list.length === 0) continue;
     const l = countForm(leftWord(text, i));
     const r = countForm(rightWord(text, i));
     if (l === null && r === null) continue;
-    const ownLogp = model.score(l, t.norm, r, ev);
-    const own = { logp: ownLogp, seen: ev.seen, sides: ev.sides };
+    const cl = l === null ? 0 : model.unigram(l);
+    const cr = r === null ? 0 : model.unigram(r);
+    const cw = model.unigram(t.norm);
+    const ownLogp = model.scoreCounts(l, cl, t.norm, cw, r, cr, ev);
+    const own = { logp: ownLogp, prior: logPrior(cw), seen: ev.seen, sides: ev.sides };
     // Attested on every side: no candidate can have more evidence, so nothing can fire.
     if (own.seen === own.sides) {
-      out.push({ token: i, word: t.norm, delta: 0, best: [], seen: own.seen, sides: own.sides });
+      out.push({ token: i, word: t.norm, delta: 0, best: [], seen: own.seen, sides: own.sides, own, competing: [] });
       continue;
     }
     const scored: Scored[] = [];
-    for (const s of list) {
+    for (let k = 0; k < list.length; k++) {
+      const s = list[k]!;
       if (abbreviates(t.norm, s)) continue;
-      const logp = model.score(l, s, r, ev);
+      const logp = model.scoreCounts(l, cl, s, info.counts[k]!, r, cr, ev);
       // Noisy channel: a spinner that meant s had cands(s) words to choose from, so it wrote w
       // with probability about 1 / |cands(s)|; an original with many synonyms explains w less well.
-      if (ev.seen > own.seen) scored.push({ word: s, logp: logp - Math.log(Math.max(1, cands.of(s).length)), seen: ev.seen });
+      if (ev.seen > own.seen) scored.push({ word: s, logp: logp - Math.log(Math.max(1, cands.of(s).length)), prior: logPrior(info.counts[k]!), seen: ev.seen });
     }
-    scored.sort((a, b) => b.logp - a.logp);
-    const top = scored.slice(0, 3);
-    const delta = top.length > 0 ? Math.max(0, top[0]!.logp - own.logp) : 0;
-    out.push({ token: i, word: t.norm, delta, best: top, seen: own.seen, sides: own.sides });
+    const { delta, best } = weigh(scored, own, priorWeight);
+    out.push({ token: i, word: t.norm, delta, best, seen: own.seen, sides: own.sides, own, competing: scored });
   }
   return out;
 }

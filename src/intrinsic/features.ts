@@ -15,11 +15,13 @@ export interface FeatureInput {
   quoteAnomalies: number;
   /** Content words with a synonym at least 20 times as frequent. */
   rarer: number;
+  /** Sum over content words of log10 of their unigram count (lexical sophistication). */
+  logFreqSum: number;
   content: number;
 }
 
 export const FEATURE_NAMES = [
-  "collocationRate", "phraseRate", "nonWordRate", "artifactRate", "quoteRate", "meanDelta", "weakShare", "strongShare", "unattestedShare", "rarerShare", "logWords",
+  "collocationRate", "phraseRate", "nonWordRate", "artifactRate", "quoteRate", "meanDelta", "weakShare", "strongShare", "unattestedShare", "rarerShare", "meanLogFreq", "logWords", "meanDeltaByLength", "strongShareByLength",
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -52,7 +54,12 @@ export function computeFeatures(x: FeatureInput): Record<FeatureName, number> {
     strongShare: strong / content,
     unattestedShare: twoSided ? unattested / twoSided : 0,
     rarerShare: x.rarer / content,
+    meanLogFreq: x.logFreqSum / content,
     logWords: Math.log10(words),
+    // Interactions with length: the same rate of evidence is more telling in a longer text, and a
+    // linear model over rates alone cannot express that.
+    meanDeltaByLength: (x.judged.length ? deltaSum / x.judged.length : 0) * Math.log10(words),
+    strongShareByLength: (strong / content) * Math.log10(words),
   };
 }
 

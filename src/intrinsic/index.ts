@@ -13,9 +13,10 @@ import { computeFeatures, logistic, type FeatureInput, type FeatureName } from "
 import { ContextModel, type CorpusCounts } from "./lm.js";
 import { findNonWords } from "./nonword.js";
 import { judgePhrases, type PhraseJudgement } from "./phrase.js";
-import { COLLOCATION_MIN_DELTA, PHRASE_MIN_DELTA, SCORE_MODEL } from "./weights.js";
+import { COLLOCATION_MIN_DELTA, PHRASE_MIN_DELTA, PRIOR_WEIGHT, SCORE_MODEL } from "./weights.js";
 
-export { LIKELY_SPUN_THRESHOLD, COLLOCATION_MIN_DELTA, PHRASE_MIN_DELTA } from "./weights.js";
+export { LIKELY_SPUN_THRESHOLD, COLLOCATION_MIN_DELTA, PHRASE_MIN_DELTA, PRIOR_WEIGHT } from "./weights.js";
+export { weigh } from "./collocation.js";
 export type { CorpusCounts } from "./lm.js";
 export { computeFeatures, logistic, FEATURE_NAMES, type FeatureName, type FeatureInput } from "./features.js";
 
@@ -26,6 +27,8 @@ export interface IntrinsicOptions {
   collocationThreshold?: number;
   /** Override the tuned phrase-restoration threshold (nats). */
   phraseThreshold?: number;
+  /** Override the tuned weight of the unigram prior in odd-collocation scores (0..1). */
+  priorWeight?: number;
   /** Override the logistic score model (evaluation fits it). */
   scoreModel?: typeof SCORE_MODEL;
 }
@@ -120,7 +123,7 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
   }
 
   const phrases = judgePhrases(text, model, cands, swappable);
-  const judged = judgeWords(text, model, cands, swappable, counts0);
+  const judged = judgeWords(text, model, cands, swappable, counts0, options.priorWeight ?? PRIOR_WEIGHT);
   const { phrases: firedPhrases, words: firedWords } = selectFired(phrases, judged, collThreshold, phraseThreshold);
   for (const ph of firedPhrases) {
     const p = place(ph.first, ph.second);
@@ -145,18 +148,19 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
 
   let content = 0;
   let rarer = 0;
+  let logFreqSum = 0;
   for (const i of text.words) {
     if (!swappable(i)) continue;
     content++;
     const w = text.tokens[i]!.norm;
-    const own = Math.max(lexicon.unigram(w), 1);
-    if (cands.of(w).some((s) => lexicon.unigram(s) >= 20 * own)) rarer++;
+    logFreqSum += Math.log10(Math.max(model.unigram(w), 1000));
+    if (cands.info(w).maxCount >= 20 * Math.max(model.unigram(w), 1)) rarer++;
   }
   const counts: DocCounts = {
     words: text.words.length, nonWords: nonWords.length,
     artifacts: text.artifacts.filter((a) => a.kind !== "misoriented-quote" && a.kind !== "unbalanced-quote" && a.kind !== "double-space").length,
     quoteAnomalies: text.artifacts.filter((a) => a.kind === "misoriented-quote" || a.kind === "unbalanced-quote").length,
-    rarer, content,
+    rarer, content, logFreqSum,
   };
   const features = computeFeatures({ ...counts, judged, collocations: firedWords.length, phrases: firedPhrases.length });
   const score = logistic(features, options.scoreModel ?? SCORE_MODEL);

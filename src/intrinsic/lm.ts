@@ -30,6 +30,11 @@ export const BIGRAM_CUT = 6.4e6;
 /** Count given to words missing from the unigram list (it holds no word rarer than ~12,700). */
 const UNSEEN_UNIGRAM = 2_000;
 
+/** log P(w) from a unigram count, as the scorer uses it. */
+export function logPrior(count: number): number {
+  return Math.log(Math.max(count, UNSEEN_UNIGRAM) / UNIGRAM_TOTAL);
+}
+
 /** Highest count in the unigram list below which a word can have no listed bigram at all. */
 const BIGRAM_FLOOR = BIGRAM_CUT / BIGRAM_SCALE;
 const MEMO_LIMIT = 200_000;
@@ -60,8 +65,11 @@ export class ContextModel {
 
   /** log P(next | prev), with `prev` the conditioning word; sets `lastSeen`. */
   conditional(prev: string, next: string): number {
-    const cPrev = this.unigram(prev);
-    const cNextRaw = this.unigram(next);
+    return this.conditionalCounts(prev, this.unigram(prev), next, this.unigram(next));
+  }
+
+  /** `conditional` with both unigram counts already known (the hot loop keeps them in arrays). */
+  conditionalCounts(prev: string, cPrev: number, next: string, cNextRaw: number): number {
     const pIndep = Math.max(cNextRaw, UNSEEN_UNIGRAM) / UNIGRAM_TOTAL;
     let logp: number;
     let seen = false;
@@ -97,18 +105,23 @@ export class ContextModel {
 
   /** log P(x | l) + log P(r | x) (either side may be missing); `out` receives observed sides. */
   score(l: string | null, x: string, r: string | null, out: { seen: number; sides: number }): number {
+    return this.scoreCounts(l, l === null ? 0 : this.unigram(l), x, this.unigram(x), r, r === null ? 0 : this.unigram(r), out);
+  }
+
+  /** `score` with the three unigram counts already known. */
+  scoreCounts(l: string | null, cl: number, x: string, cx: number, r: string | null, cr: number, out: { seen: number; sides: number }): number {
     let logp = 0;
     let seen = 0;
     let sides = 0;
     if (l !== null) {
-      logp += this.conditional(l, x);
+      logp += this.conditionalCounts(l, cl, x, cx);
       if (this.lastSeen) seen++;
       sides++;
     } else {
-      logp += Math.log(Math.max(this.unigram(x), UNSEEN_UNIGRAM) / UNIGRAM_TOTAL);
+      logp += Math.log(Math.max(cx, UNSEEN_UNIGRAM) / UNIGRAM_TOTAL);
     }
     if (r !== null) {
-      logp += this.conditional(x, r);
+      logp += this.conditionalCounts(x, cx, r, cr);
       if (this.lastSeen) seen++;
       sides++;
     }
