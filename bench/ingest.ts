@@ -29,8 +29,12 @@ try {
   const sink = new Writable({ write: (_c, _e, cb) => cb() });
   const load0 = loadavg()[0]!;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const s = await addPaths(unspin, index, [join(data, "bbc"), jsonl], sink);
   const seconds = (performance.now() - t0) / 1000;
+  const c1 = process.cpuUsage(c0);
+  // CPU seconds of this process: on a shared machine wall time includes other jobs' turns.
+  const cpuSeconds = (c1.user + c1.system) / 1e6;
   const store = await openIndexStore(index, { readonly: true });
   const st = await store.stats();
   await store.close();
@@ -46,6 +50,8 @@ try {
       skipped: s.skipped.length,
       seconds: +seconds.toFixed(2),
       articlesPerSecond: Math.round(articles / seconds),
+      cpuSeconds: +cpuSeconds.toFixed(2),
+      articlesPerCpuSecond: Math.round(articles / cpuSeconds),
       indexBytes: bytes,
       bytesPerArticle: Math.round(bytes / st.documents),
       postings: st.postings,
