@@ -16,7 +16,8 @@ export function renderText(report: Report, options: { color: boolean; suspectNam
   const head = report.verdict === "no-evidence" ? c.green(report.verdict) : c.bold(c.red(report.verdict));
   lines.push(`${options.suspectName ?? report.input ?? "suspect"}: ${head}  score ${report.score.toFixed(2)}` +
     (report.stats.coverage !== undefined ? `  coverage ${(report.stats.coverage * 100).toFixed(0)}%` : "") +
-    (report.stats.substitutionRate !== undefined ? `  substituted ${(report.stats.substitutionRate * 100).toFixed(0)}%` : ""));
+    (report.stats.substitutionRate !== undefined ? `  substituted ${(report.stats.substitutionRate * 100).toFixed(0)}%` : "") +
+    (report.stats.spinProbability !== undefined ? `  spin probability ${(report.stats.spinProbability * 100).toFixed(0)}%` : ""));
   for (const s of report.sources) {
     lines.push(`  source ${c.cyan(s.title ?? s.url ?? s.id)}  coverage ${(s.coverage * 100).toFixed(0)}%  identical ${(s.similarity * 100).toFixed(0)}%  ${s.passages.length} passage(s)`);
   }
