@@ -25,7 +25,7 @@ export interface CandidateOptions {
   span?: number;
 }
 
-export const DEFAULT_CANDIDATES: CandidateOptions = { maxPostings: 200, limit: 10, minSharedKeys: 2 };
+export const DEFAULT_CANDIDATES: CandidateOptions = { maxPostings: 100, limit: 10, minSharedKeys: 2 };
 
 export interface Candidate<D extends string | number = string> {
   doc: D;

@@ -50,7 +50,7 @@ export interface TraceOptions {
   tieRatio: number;
 }
 
-export const DEFAULT_TRACE: TraceOptions = { maxAligned: 5, minScoreRatio: 0, stopCoverage: 0.9, tieRatio: 0.8 };
+export const DEFAULT_TRACE: TraceOptions = { maxAligned: 10, minScoreRatio: 0, stopCoverage: 0.9, tieRatio: 0.8 };
 
 /**
  * Aligns ranked candidates best first, fetching each document only when it is about to be
