@@ -10,24 +10,24 @@ export const PHRASE_MIN_DELTA = 4;
 
 /** Logistic model over standardised features: z = bias + sum(w * (x - mean) / sd). */
 export const SCORE_MODEL: { bias: number; features: Record<string, { mean: number; sd: number; w: number }> } = {
-  bias: 8.42444,
+  bias: 8.01522,
   features: {
-    collocationRate: { mean: 8.12004, sd: 5.12552, w: 0.518867 },
-    phraseRate: { mean: 1.03041, sd: 1.29, w: 0.239398 },
-    nonWordRate: { mean: 0.0426556, sd: 0.17163, w: -0.027118 },
-    artifactRate: { mean: 0.943485, sd: 1.81758, w: 1.40766 },
-    quoteRate: { mean: 0.111299, sd: 0.27233, w: -0.0329746 },
-    meanDelta: { mean: 0.663504, sd: 0.408797, w: 1.66272 },
-    weakShare: { mean: 0.105344, sd: 0.0612087, w: 0.857552 },
-    strongShare: { mean: 0.0693833, sd: 0.0470846, w: 0.551438 },
-    unattestedShare: { mean: 0.335503, sd: 0.117442, w: 0.496205 },
-    rarerShare: { mean: 0.134111, sd: 0.069539, w: 1.5927 },
-    meanLogFreq: { mean: 7.20608, sd: 0.349751, w: -0.380644 },
-    logWords: { mean: 2.39706, sd: 0.272157, w: -0.396826 },
-    meanDeltaByLength: { mean: 1.59813, sd: 1.00196, w: 1.96499 },
-    strongShareByLength: { mean: 0.167102, sd: 0.114845, w: 0.930617 },
+    collocationRate: { mean: 8.0524, sd: 5.10486, w: 0.822458 },
+    phraseRate: { mean: 1.01179, sd: 1.27574, w: 0.340475 },
+    nonWordRate: { mean: 0.0508957, sd: 0.223596, w: -0.184157 },
+    artifactRate: { mean: 0.943533, sd: 1.8254, w: 1.50295 },
+    quoteRate: { mean: 0.105146, sd: 0.26025, w: -0.00141219 },
+    meanDelta: { mean: 0.657874, sd: 0.407651, w: 1.54555 },
+    weakShare: { mean: 0.10454, sd: 0.061189, w: 0.545937 },
+    strongShare: { mean: 0.0693268, sd: 0.0471544, w: 0.419603 },
+    unattestedShare: { mean: 0.335631, sd: 0.120324, w: 0.550404 },
+    rarerShare: { mean: 0.133355, sd: 0.0692894, w: 1.54801 },
+    meanLogFreq: { mean: 7.21249, sd: 0.328561, w: -0.309697 },
+    logWords: { mean: 2.39735, sd: 0.27397, w: -0.474205 },
+    meanDeltaByLength: { mean: 1.58502, sd: 0.996302, w: 1.9013 },
+    strongShareByLength: { mean: 0.166956, sd: 0.114666, w: 0.812396 },
   },
 };
 
 /** Document score at or above which the verdict is `likely-spun` (chosen on dev). */
-export const LIKELY_SPUN_THRESHOLD = 0.67;
+export const LIKELY_SPUN_THRESHOLD = 0.705;
