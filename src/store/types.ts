@@ -3,16 +3,13 @@
 // batch-shaped (one round trip or one transaction per batch, which is also what makes a
 // crashed `add` safe to run again). Both backends must pass test/store.contract.ts.
 
-/** A document as the store is given it: an ingest Article, plus its fingerprint keys. */
-export interface DocumentInput {
-  /** Content hash (ingest's articleId): the same text from two places is one document. */
-  id: string;
-  url?: string;
-  title?: string;
-  author?: string;
-  published?: string;
-  site?: string;
-  text: string;
+import type { Article } from "../ingest/types.js";
+
+/**
+ * A document as the store is given it: an ingest Article (whose `id` is the content hash, so the
+ * same text from two places is one document), plus its fingerprint keys.
+ */
+export interface DocumentInput extends Article {
   /**
    * Posting keys (fingerprint hashes; integers, number or bigint, within signed 64 bits, or
    * unsigned 64-bit bigints, which are stored as their signed twin). Written in the same
