@@ -6,7 +6,7 @@ import { analyzeText } from "../src/text/index.js";
 import { buildUnits } from "../src/align/units.js";
 import { getLexicon } from "../src/lexicon/index.js";
 import { fingerprint, candidateProbability } from "../src/fingerprint/index.js";
-import { findCandidates, type PostingsSource } from "../src/search/candidates.js";
+import { rankCandidates } from "../src/search/candidates.js";
 import { NgramSketch } from "../src/corpus/sketch.js";
 
 const lexicon = getLexicon();
@@ -33,18 +33,18 @@ test("the LSH candidate probability follows 1-(1-s^r)^b and grows with similarit
   }
 });
 
-/** In-memory postings: the brute-force twin of a store. */
-function memoryIndex(docs: Map<number, number[]>): PostingsSource {
-  const inv = new Map<number, number[]>();
+/** In-memory postings of the query keys, as a store would return them. */
+function memoryPostings(docs: Map<string, number[]>, query: number[]): Map<number, string[]> {
+  const inv = new Map<number, string[]>();
   for (const [doc, keys] of docs) for (const k of keys) (inv.get(k) ?? inv.set(k, []).get(k)!).push(doc);
-  return { postings: (keys, limit) => new Map(keys.map((k) => [k, (inv.get(k) ?? []).slice(0, limit + 1)])) };
+  return new Map(query.map((k) => [k, inv.get(k) ?? []]));
 }
 
 test("candidate search agrees with an all-pairs scan of shared keys", () => {
   fc.assert(
     fc.property(fc.array(fc.uniqueArray(fc.nat(60), { maxLength: 25 }), { minLength: 1, maxLength: 30 }), fc.uniqueArray(fc.nat(60), { maxLength: 25 }), (docKeys, query) => {
-      const docs = new Map(docKeys.map((k, i) => [i, k]));
-      const got = findCandidates(query, memoryIndex(docs), { maxPostings: 1000, limit: 1000, minSharedKeys: 1 });
+      const docs = new Map(docKeys.map((k, i) => [`d${i}`, k]));
+      const got = rankCandidates(memoryPostings(docs, query), { maxPostings: 1000, limit: 1000, minSharedKeys: 1 });
       const q = new Set(query);
       const expected = [...docs].map(([doc, keys]) => ({ doc, shared: keys.filter((k) => q.has(k)).length })).filter((d) => d.shared > 0);
       assert.deepEqual(new Map(got.map((c) => [c.doc, c.shared])), new Map(expected.map((e) => [e.doc, e.shared])));
