@@ -44,17 +44,8 @@ export function loadPool(data: string): Pool {
   return pool;
 }
 
-/** mulberry32: a small seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The evaluation spinner's seeded PRNG, under the name this module's callers use. */
+export { rng as prng } from "./spinner.js";
 
 export function generateArticle(pool: Pool, rand: () => number, replaceRate = 0.35): { title: string; text: string } {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
