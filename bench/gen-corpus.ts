@@ -9,6 +9,7 @@
 import { createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readReuters } from "../eval/retrieval-reuters.js";
+import { rng } from "./spinner.js";
 
 export interface Pool {
   /** Real articles as lists of sentences (title first for BBC). */
@@ -45,7 +46,7 @@ export function loadPool(data: string): Pool {
 }
 
 /** The evaluation spinner's seeded PRNG, under the name this module's callers use. */
-export { rng as prng } from "./spinner.js";
+export const prng = rng;
 
 export function generateArticle(pool: Pool, rand: () => number, replaceRate = 0.35): { title: string; text: string } {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
