@@ -8,6 +8,7 @@ import { openIndexStore, type DocumentInput } from "../store/index.js";
 import type { Unspin } from "../unspin.js";
 import { startProgress } from "./progress.js";
 import { CorpusCounter } from "../store/corpus.js";
+import { inlinePreparer, workerPreparer, WORKER_MIN_BYTES, type Prepared, type Preparer } from "./preparer.js";
 
 export interface AddSummary {
   added: number;
@@ -36,7 +37,12 @@ async function totalBytes(paths: string[]): Promise<number | undefined> {
   return total;
 }
 
-export async function addPaths(unspin: Unspin, indexPath: string, paths: string[], stderr: NodeJS.WritableStream): Promise<AddSummary> {
+export interface AddOptions {
+  /** Inputs of at least this many bytes are prepared in a worker thread (default WORKER_MIN_BYTES). */
+  workerMinBytes?: number;
+}
+
+export async function addPaths(unspin: Unspin, indexPath: string, paths: string[], stderr: NodeJS.WritableStream, options: AddOptions = {}): Promise<AddSummary> {
   const store = await openIndexStore(indexPath);
   const summary: AddSummary = { added: 0, duplicates: 0, skipped: [], interrupted: false };
   let stopping = false;
@@ -45,39 +51,52 @@ export async function addPaths(unspin: Unspin, indexPath: string, paths: string[
   };
   process.on("SIGINT", onSigint);
   let bytes = 0;
-  const progress = startProgress(stderr, await totalBytes(paths));
+  const total = await totalBytes(paths);
+  const progress = startProgress(stderr, total);
+  const corpus = await CorpusCounter.load(store);
+  const shape = { width: corpus.sketch.width, depth: corpus.sketch.depth };
+  const preparer: Preparer = total !== undefined && total >= (options.workerMinBytes ?? WORKER_MIN_BYTES) ? workerPreparer(shape) : inlinePreparer(unspin, shape);
   try {
-    const corpus = await CorpusCounter.load(store);
     await corpus.catchUp(store, (text) => unspin.prepare({ id: "", text }).ngrams);
-    let batch: DocumentInput[] = [];
-    let pending: ReadonlyMap<string, number>[] = [];
-    const inBatch = new Set<string>();
+    let batch: { doc: DocumentInput; prepared: Promise<Prepared> | null }[] = [];
+    // Ids read but not yet written: a duplicate of one of them is not prepared or counted again.
+    const unwritten = new Set<string>();
     let sinceSave = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const r = await store.putDocuments(batch);
+    // One batch is written while the next is read and prepared (in the worker, when there is one).
+    let writing: Promise<void> = Promise.resolve();
+    const write = async (items: typeof batch) => {
+      const prepared = await Promise.all(items.map((x) => x.prepared));
+      const docs = items.map((x, k) => (prepared[k] ? { ...x.doc, keys: prepared[k]!.keys } : x.doc));
+      const r = await store.putDocuments(docs);
       summary.added += r.added;
       summary.duplicates += r.duplicates;
-      for (const n of pending) corpus.add(n);
-      sinceSave += pending.length;
+      for (const p of prepared) if (p) corpus.addPrepared(p);
+      sinceSave += prepared.filter(Boolean).length;
       if (sinceSave >= SKETCH_EVERY) {
         await corpus.save(store);
         sinceSave = 0;
       }
+      for (const x of items) unwritten.delete(x.doc.id);
+    };
+    const flush = async () => {
+      const items = batch;
       batch = [];
-      pending = [];
-      inBatch.clear();
+      const previous = writing;
+      writing = previous.then(() => (items.length ? write(items) : undefined));
+      // Marked handled here; the failure still surfaces where `writing` is awaited.
+      writing.catch(() => {});
+      await previous;
     };
     for await (const ev of readArticles(paths, { onBytes: (n) => (bytes = n) })) {
       if (ev.kind === "skip") {
         summary.skipped.push({ input: ev.input, ...(ev.record ? { record: ev.record } : {}), reason: ev.reason });
         continue;
       }
-      const fresh = !inBatch.has(ev.article.id) && !(await store.hasDocument(ev.article.id));
-      inBatch.add(ev.article.id);
-      const prepared = fresh ? unspin.prepare(ev.article) : null;
-      batch.push(prepared ? { ...ev.article, keys: prepared.keys } : { ...ev.article });
-      if (prepared) pending.push(prepared.ngrams);
+      const fresh = !unwritten.has(ev.article.id) && !(await store.hasDocument(ev.article.id));
+      unwritten.add(ev.article.id);
+      const prepared = fresh ? preparer.prepare(ev.article.text) : null;
+      prepared?.catch(() => {}); // surfaces when the batch is written
+      batch.push({ doc: { ...ev.article }, prepared });
       if (batch.length >= BATCH) await flush();
       progress.update(summary.added + summary.duplicates + batch.length, bytes);
       if (stopping) {
@@ -86,10 +105,12 @@ export async function addPaths(unspin: Unspin, indexPath: string, paths: string[
       }
     }
     await flush();
+    await writing;
     if (sinceSave > 0) await corpus.save(store);
   } finally {
     progress.stop();
     process.off("SIGINT", onSigint);
+    await preparer.close();
     await store.close();
   }
   return summary;

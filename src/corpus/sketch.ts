@@ -8,6 +8,11 @@ import { hash32 } from "../fingerprint/hash.js";
 
 const HEADER = 20;
 
+/** Index of an n-gram's counter in row d of a sketch `width` wide. */
+function slotOf(ngram: string, d: number, width: number): number {
+  return d * width + (hash32(ngram, 0x51ed27 + d * 0x9e3779b1) & (width - 1));
+}
+
 export class NgramSketch {
   readonly width: number;
   readonly depth: number;
@@ -24,27 +29,53 @@ export class NgramSketch {
   }
 
   add(ngram: string, count = 1): void {
-    const mask = this.width - 1;
-    const slots: number[] = [];
+    const slots = new Uint32Array(this.depth);
+    for (let d = 0; d < this.depth; d++) slots[d] = slotOf(ngram, d, this.width);
+    this.addAt(slots, 0, count);
+  }
+
+  /**
+   * Adds counts whose counter slots were computed elsewhere (by `slotsOf`, in a worker thread):
+   * `slots` holds `depth` slots per n-gram, `counts` one count per n-gram.
+   */
+  addSlots(slots: Uint32Array, counts: Uint32Array): void {
+    for (let k = 0; k < counts.length; k++) this.addAt(slots, k * this.depth, counts[k]!);
+  }
+
+  /** Conservative update of the `depth` counters at slots[from..]. */
+  private addAt(slots: Uint32Array, from: number, count: number): void {
     let min = Infinity;
     for (let d = 0; d < this.depth; d++) {
-      const i = d * this.width + (hash32(ngram, 0x51ed27 + d * 0x9e3779b1) & mask);
-      slots.push(i);
-      if (this.counters[i]! < min) min = this.counters[i]!;
+      const v = this.counters[slots[from + d]!]!;
+      if (v < min) min = v;
     }
     const target = Math.min(0xffffffff, min + count);
-    for (const i of slots) if (this.counters[i]! < target) this.counters[i] = target;
+    for (let d = 0; d < this.depth; d++) {
+      const i = slots[from + d]!;
+      if (this.counters[i]! < target) this.counters[i] = target;
+    }
     this.total += count;
   }
 
   count(ngram: string): number {
-    const mask = this.width - 1;
     let min = Infinity;
     for (let d = 0; d < this.depth; d++) {
-      const v = this.counters[d * this.width + (hash32(ngram, 0x51ed27 + d * 0x9e3779b1) & mask)]!;
+      const v = this.counters[slotOf(ngram, d, this.width)]!;
       if (v < min) min = v;
     }
     return min;
+  }
+
+  /** Counter slots and counts of n-grams for a sketch of the given shape (see addSlots). */
+  static slotsOf(ngrams: ReadonlyMap<string, number>, width: number, depth: number): { slots: Uint32Array; counts: Uint32Array } {
+    const slots = new Uint32Array(ngrams.size * depth);
+    const counts = new Uint32Array(ngrams.size);
+    let k = 0;
+    for (const [g, n] of ngrams) {
+      for (let d = 0; d < depth; d++) slots[k * depth + d] = slotOf(g, d, width);
+      counts[k++] = n;
+    }
+    return { slots, counts };
   }
 
   /** Serialised form: a 20-byte header (magic, width, depth, total as a double) then the counters. */

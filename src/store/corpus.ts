@@ -28,6 +28,13 @@ export class CorpusCounter {
     return new CorpusCounter(sketch, Number((await store.getMeta(COUNTED)) ?? 0), Number((await store.getMeta(TOKENS)) ?? 0));
   }
 
+  /** Counts of one document prepared elsewhere: sketch slots (NgramSketch.slotsOf) and its word tokens. */
+  addPrepared(p: { slots: Uint32Array; counts: Uint32Array; tokens: number }): void {
+    this.sketch.addSlots(p.slots, p.counts);
+    this.tokens += p.tokens;
+    this.documents++;
+  }
+
   add(ngrams: DocumentNgrams): void {
     for (const [g, n] of ngrams) {
       this.sketch.add(g, n);
