@@ -47,6 +47,8 @@ export async function addPaths(unspin: Unspin, indexPath: string, paths: string[
   const summary: AddSummary = { added: 0, duplicates: 0, skipped: [], interrupted: false };
   let stopping = false;
   const onSigint = () => {
+    // A second Ctrl-C stops at once: every batch is a transaction, so the index stays consistent.
+    if (stopping) process.exit(130);
     stopping = true;
   };
   process.on("SIGINT", onSigint);
