@@ -112,7 +112,7 @@ describe("relation", () => {
   test("property: symmetric, memo-stable, and agrees with lemmas()/synsets() on the strong relations", () => {
     const words = (
       "war conflict battle state condition country land nation hostile friendly unfriendly amicable big large huge " +
-      "small little said says say went go goes conservative liberal media band company group run ran running sprint " +
+      "small little said says say went go goes conservative liberal media company band group run ran running sprint " +
       "decide decision decided quick quickly fast better good well bad leader chief head president observe watch " +
       "expect expected anticipate return returning support supported welcome tepid warm cold hot qwzxv the of"
     ).split(" ");
@@ -137,7 +137,7 @@ describe("relation", () => {
 describe("words, frequencies, spelling", () => {
   test("isWord via WordNet, the spelling dictionary and the frequency list", () => {
     assert.equal(lx.isWord("unpredictability"), true);
-    assert.equal(lx.isWord("unpredictableity"), false);
+    assert.equal(lx.isWord("comfortableity"), false);
     assert.equal(lx.isWord("countries"), true);
     assert.equal(lx.isWord("reorganizations"), true, "prefix + suffix through Hunspell affixes");
     assert.equal(lx.isWord("recieve"), false);

@@ -1,6 +1,6 @@
 // odd-collocation: a word that its neighbours do not expect, while a WordNet synonym of it is far
-// more probable in the same slot. That is the mark a thesaurus swap leaves ("hostile land" where
-// "hostile country" is what English says); the synonym is the suggested original.
+// more probable in the same slot. That is the mark a thesaurus swap leaves ("heavy rain" turned
+// into "weighty rain", where English says "heavy"); the synonym is the suggested original.
 //
 // Two guards keep rare-but-correct words quiet: the synonym must have *observed* bigram evidence
 // on more sides than the word itself (absence from a list of frequent bigrams is weak evidence,

@@ -1,5 +1,5 @@
 // non-word: a token that is no English word. Spinners produce them by gluing suffixes onto the
-// wrong stem ("unpredictableity") and by mangling during detokenisation. Names, acronyms,
+// wrong stem ("comfortableity") and by mangling during detokenisation. Names, acronyms,
 // numbers, URLs, handles and words with digits are no evidence: only lower-case alphabetic
 // tokens are judged, and only those the spelling corrector can repair (an unknown word with no
 // near neighbour is more likely jargon than a spinner's slip).
@@ -39,7 +39,7 @@ export function findNonWords(text: Text, lexicon: Lexicon, counts: Map<string, n
 
 /**
  * "eurozone", "backhaul": two known words run together are a coinage, not a slip. A known word
- * plus a suffix ("unpredictableity") is not a compound and stays a candidate: that is exactly
+ * plus a suffix ("comfortableity") is not a compound and stays a candidate: that is exactly
  * how a spinner's morphology goes wrong.
  */
 function isCompound(lexicon: Lexicon, w: string): boolean {

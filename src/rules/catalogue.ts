@@ -22,7 +22,7 @@ export const RULES = [
   { id: "meaning-flip", stage: "align", severity: "error", description: "A word replaced by its antonym, or a negation added or removed.", example: "conservative -> liberal; will -> will not" },
   { id: "number-changed", stage: "align", severity: "error", description: "A number differs between source and suspect.", example: "2019 -> 2018" },
   { id: "name-changed", stage: "align", severity: "error", description: "A proper name differs between source and suspect.", example: "Peskov -> Pesky" },
-  { id: "quote-altered", stage: "align", severity: "error", description: "A non-verbatim edit inside a quotation.", example: "\"war against our state\" -> \"battle against our condition\"" },
+  { id: "quote-altered", stage: "align", severity: "error", description: "A non-verbatim edit inside a quotation.", example: "\"a fair deal for workers\" -> \"a just bargain for workers\"" },
   { id: "quote-invented", stage: "align", severity: "error", description: "Reported speech in the source turned into a direct quotation in the suspect.", example: "he said the talks would go on -> he said, \"the talks will go on\"" },
   { id: "reordered", stage: "align", severity: "info", description: "A block of words or a passage moved to another place.", example: "in June, he said -> he said in June" },
   { id: "inserted", stage: "align", severity: "info", description: "Words in the suspect with no counterpart in the source.", example: " -> very" },
@@ -31,8 +31,8 @@ export const RULES = [
   { id: "tokenizer-artifact", stage: "text", severity: "warning", description: "Debris of a tokenizer: split contractions, space before punctuation, commas inside phrases, doubled spaces.", example: "do n't; Q&, A; to , end" },
   { id: "quote-mark-anomaly", stage: "text", severity: "warning", description: "A quotation mark pointing the wrong way or left unbalanced.", example: "he said,” we are" },
   { id: "non-word", stage: "intrinsic", severity: "warning", description: "A token that is no English word; the suggestion is its most likely correction.", example: "recieve (receive)" },
-  { id: "odd-collocation", stage: "intrinsic", severity: "warning", description: "A word improbable in its context while a WordNet synonym of it is far more probable there; the suggestion is that synonym.", example: "kid gloves -> goat gloves (kid)" },
-  { id: "phrase-restoration", stage: "intrinsic", severity: "warning", description: "Several adjacent words each swapped for a synonym; the suggestion restores the phrase.", example: "liberal media band -> liberal media group" },
+  { id: "odd-collocation", stage: "intrinsic", severity: "warning", description: "A word improbable in its context while a WordNet synonym of it is far more probable there; the suggestion is that synonym.", example: "rush hour -> hurry hour (rush)" },
+  { id: "phrase-restoration", stage: "intrinsic", severity: "warning", description: "Several adjacent words each swapped for a synonym; the suggestion restores the phrase.", example: "climate change -> clime modification (climate change)" },
 ] as const satisfies readonly RuleSpec[];
 
 export type RuleId = (typeof RULES)[number]["id"];
