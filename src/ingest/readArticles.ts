@@ -11,15 +11,31 @@ import { gunzipSync, createGunzip } from "node:zlib";
 import { pipeline } from "node:stream";
 import { isUnspinError } from "../errors.js";
 import { makeArticle, titleFromText } from "./article.js";
-import { decodeWebBytes } from "./charset.js";
 import { decodeTextBytes } from "./decode.js";
-import { parseFeed } from "./feed.js";
-import { extractHtml } from "./html.js";
 import { readJsonl } from "./jsonl.js";
 import { STDIN_NAME, formatBytes, fsError } from "./readText.js";
 import { formatFromBytes, formatFromName, type Sniffed } from "./sniff.js";
 import type { IngestEvent, ReadArticlesOptions } from "./types.js";
-import { readWarc } from "./warc.js";
+
+// The format parsers pull in heavy libraries (linkedom, Readability, warcio, a charset
+// detector, an XML parser: about 0.2 s to load). They load on first use, so checking plain text
+// files, or a `compare`, does not pay for them.
+type Parsers = {
+  decodeWebBytes: typeof import("./charset.js").decodeWebBytes;
+  parseFeed: typeof import("./feed.js").parseFeed;
+  extractHtml: typeof import("./html.js").extractHtml;
+  readWarc: typeof import("./warc.js").readWarc;
+};
+let parsers: Promise<Parsers> | undefined;
+function loadParsers(): Promise<Parsers> {
+  parsers ??= Promise.all([import("./charset.js"), import("./feed.js"), import("./html.js"), import("./warc.js")]).then(([c, f, h, w]) => ({
+    decodeWebBytes: c.decodeWebBytes,
+    parseFeed: f.parseFeed,
+    extractHtml: h.extractHtml,
+    readWarc: w.readWarc,
+  }));
+  return parsers;
+}
 
 /** Per-document limit: far above any article, and what keeps one huge file from exhausting memory. */
 export const DEFAULT_INGEST_MAX_BYTES = 50 * 1024 * 1024;
@@ -162,7 +178,7 @@ function gunzipStream(src: Chunks): Chunks {
 }
 
 async function* streamed(fmt: "warc" | "jsonl", src: Chunks, ctx: Ctx): AsyncGenerator<IngestEvent> {
-  const records = fmt === "warc" ? readWarc(src, ctx.maxBytes) : readJsonl(src, ctx.maxBytes);
+  const records = fmt === "warc" ? (await loadParsers()).readWarc(src, ctx.maxBytes) : readJsonl(src, ctx.maxBytes);
   for await (const r of records) {
     if ("reason" in r) yield skip(ctx.input, r.reason, r.record);
     else yield { kind: "article", input: ctx.input, record: r.record, article: r.article };
@@ -199,11 +215,13 @@ async function* fromBytes(bytes: Uint8Array, fmt: Sniffed, ctx: Ctx, innerName: 
       yield skip(ctx.input, "binary data, not text or a known document format");
       return;
     case "html": {
+      const { extractHtml, decodeWebBytes } = await loadParsers();
       const fields = extractHtml(decodeWebBytes(bytes).text);
       yield article(ctx, { ...fields, url: ctx.fileUrl ?? fields.url });
       return;
     }
     case "feed": {
+      const { parseFeed, decodeWebBytes } = await loadParsers();
       const items = parseFeed(decodeWebBytes(bytes).text);
       if (!items) {
         yield skip(ctx.input, "XML, but not an RSS or Atom feed");
@@ -221,7 +239,7 @@ async function* fromBytes(bytes: Uint8Array, fmt: Sniffed, ctx: Ctx, innerName: 
       try {
         text = decodeTextBytes(bytes, ctx.input);
       } catch (e) {
-        if (isUnspinError(e) && e.code === "INPUT_INVALID_UTF8") text = decodeWebBytes(bytes).text; // legacy encodings are common in old text corpora
+        if (isUnspinError(e) && e.code === "INPUT_INVALID_UTF8") text = (await loadParsers()).decodeWebBytes(bytes).text; // legacy encodings are common in old text corpora
         else throw e;
       }
       yield article(ctx, { text, title: titleFromText(text), url: ctx.fileUrl });
