@@ -17,18 +17,10 @@ export interface CheckedInput {
 }
 
 export interface CheckOutcome {
-  checked: CheckedInput[];
+  /** Articles checked (each was handed to `onReport`, which keeps what it needs). */
+  checked: number;
   /** Inputs that could not be read, with the reason. */
   failed: { input: string; reason: string }[];
-}
-
-function indexSource(store: IndexStore): IndexSource {
-  return {
-    postings: (keys, limit) => store.postings(keys, limit),
-    postingNumbers: (keys, limit) => store.postingNumbers(keys, limit),
-    documentIds: (numbers) => store.documentIds(numbers),
-    getDocuments: (ids) => store.getDocuments(ids),
-  };
 }
 
 /**
@@ -43,9 +35,15 @@ export async function openForCheck(indexPath: string, explicit: boolean): Promis
   return openIndexStore(indexPath, { readonly: true });
 }
 
-export async function checkInputs(unspin: Unspin, store: IndexStore | null, inputs: string[], onReport: (c: CheckedInput) => Promise<void>): Promise<CheckOutcome> {
-  const outcome: CheckOutcome = { checked: [], failed: [] };
-  const source = store ? indexSource(store) : null;
+export interface CheckInputsOptions {
+  /** Fetch the texts of the sources found (only the HTML report shows them side by side). */
+  sourceTexts: boolean;
+}
+
+export async function checkInputs(unspin: Unspin, store: IndexStore | null, inputs: string[], options: CheckInputsOptions, onReport: (c: CheckedInput) => Promise<void>): Promise<CheckOutcome> {
+  const outcome: CheckOutcome = { checked: 0, failed: [] };
+  // The store is the index source itself (postings, postingNumbers, documentIds, getDocuments).
+  const source: IndexSource | null = store;
   // Corpus n-gram counts of the index sharpen the source-free detector when there are enough.
   const counter = store ? await CorpusCounter.load(store) : null;
   const corpus = counter && counter.tokens > 0 ? counter.counts() : undefined;
@@ -61,10 +59,9 @@ export async function checkInputs(unspin: Unspin, store: IndexStore | null, inpu
       const name = ev.record ? `${ev.input}#${ev.record}` : ev.input;
       const opts = { input: name, ...(corpus ? { corpus } : {}) };
       const report = source ? await unspin.check(ev.article.text, source, opts) : unspin.intrinsic(ev.article.text, opts);
-      const docs = source && report.sources.length ? await store!.getDocuments(report.sources.map((s) => s.id)) : [];
-      const checked = { input: name, report, text: ev.article.text, sources: new Map(docs.map((d) => [d.id, d.text])) };
-      outcome.checked.push(checked);
-      await onReport(checked);
+      const docs = store && options.sourceTexts && report.sources.length ? await store.getDocuments(report.sources.map((s) => s.id)) : [];
+      outcome.checked++;
+      await onReport({ input: name, report, text: ev.article.text, sources: new Map(docs.map((d) => [d.id, d.text])) });
     }
     for (const s of skips) outcome.failed.push({ input, reason: s });
     if (articles === 0 && skips.length === 0) outcome.failed.push({ input, reason: `${input}: no article found` });

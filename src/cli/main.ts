@@ -87,26 +87,27 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     .option("--out <file>", "write the report(s) to a file instead of stdout")
     .action(async (inputs: string[], opts: { index?: string; format: Format | "jsonl"; out?: string }) => {
       const indexPath = opts.index ?? defaultIndexPath();
-      const store = await openForCheck(indexPath, opts.index !== undefined || process.env.UNSPIN_INDEX !== undefined);
+      // $UNSPIN_INDEX names an index as explicitly as --index (an empty value names none).
+      const store = await openForCheck(indexPath, opts.index !== undefined || Boolean(process.env.UNSPIN_INDEX));
       const unspin = createUnspin();
       const chunks: string[] = [];
-      const reports: Report[] = [];
+      const reports: Report[] = []; // kept only for --format json, which prints them together
+      let findings = false;
       try {
-        const outcome = await checkInputs(unspin, store, inputs, async (c) => {
-          reports.push(c.report);
-          if (opts.format === "jsonl") chunks.push(JSON.stringify(c.report) + "\n");
-          else if (opts.format !== "json") {
-            chunks.push(formatReport(c.report, { format: opts.format, out: opts.out, stdout, texts: { suspect: c.text, sources: c.sources } }));
-          }
+        const outcome = await checkInputs(unspin, store, inputs, { sourceTexts: opts.format === "html" }, async (c) => {
+          if (exitCodeFor(c.report) === EXIT.findings) findings = true;
+          if (opts.format === "json") reports.push(c.report);
+          else if (opts.format === "jsonl") chunks.push(JSON.stringify(c.report) + "\n");
+          else chunks.push(formatReport(c.report, { format: opts.format, out: opts.out, stdout, texts: { suspect: c.text, sources: c.sources } }));
         });
         if (opts.format === "json") chunks.push(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + "\n");
-        if (opts.format === "html" && reports.length > 1) {
-          throw new UnspinError("USAGE", `--format html writes one page per input, but ${reports.length} articles were checked`, "check one article at a time, or use --format jsonl");
+        if (opts.format === "html" && outcome.checked > 1) {
+          throw new UnspinError("USAGE", `--format html writes one page per input, but ${outcome.checked} articles were checked`, "check one article at a time, or use --format jsonl");
         }
         if (!store) stderr.write(`unspin: no index at ${indexPath}; reporting source-free evidence only (build one with unspin add)\n`);
         await writeOut(chunks.join(""), opts.out, stdout);
         for (const f of outcome.failed) stderr.write(`unspin: ${f.reason}\n`);
-        code = outcome.failed.length ? EXIT.error : reports.some((r) => exitCodeFor(r) === EXIT.findings) ? EXIT.findings : EXIT.clean;
+        code = outcome.failed.length ? EXIT.error : findings ? EXIT.findings : EXIT.clean;
       } finally {
         await store?.close();
       }
