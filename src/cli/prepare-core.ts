@@ -2,6 +2,7 @@
 // n-gram counts as counter slots of the corpus sketch (plus its word count).
 import type { Unspin } from "../unspin.js";
 import { NgramSketch } from "../corpus/sketch.js";
+import { wordTokens } from "../store/corpus.js";
 
 export interface SketchShape {
   width: number;
@@ -25,7 +26,5 @@ export type PrepareResponse = { seq: number; error?: string } & Partial<Prepared
 export function prepareForIndex(unspin: Unspin, text: string, shape: SketchShape): Prepared {
   const p = unspin.prepare({ id: "", text });
   const { slots, counts } = NgramSketch.slotsOf(p.ngrams, shape.width, shape.depth);
-  let tokens = 0;
-  for (const [g, n] of p.ngrams) if (!g.includes(" ")) tokens += n;
-  return { keys: p.keys, slots, counts, tokens };
+  return { keys: p.keys, slots, counts, tokens: wordTokens(p.ngrams) };
 }

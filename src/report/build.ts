@@ -1,7 +1,7 @@
 // Assembles the versioned report from the alignments of a suspect with its sources.
 import type { Text } from "../text/types.js";
 import type { Alignment } from "../align/index.js";
-import { pairVerdict, DEFAULT_THRESHOLDS, type PairMeasures, type VerdictThresholds } from "../verdict/pair.js";
+import { pairVerdict, round, DEFAULT_THRESHOLDS, type PairMeasures, type VerdictThresholds } from "../verdict/pair.js";
 import { ruleSpec } from "../rules/catalogue.js";
 import { artifactFindings, editFindings, quoteFindings } from "./findings.js";
 import { REPORT_SCHEMA, type Finding, type Report, type SourceReport } from "./schema.js";
@@ -123,6 +123,3 @@ export function buildReport(suspect: Text, sources: SourceInput[], options: Buil
   };
 }
 
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}

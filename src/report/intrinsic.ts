@@ -2,6 +2,7 @@
 // is found by both paths and listed once), and when no source explains the text, the intrinsic
 // score decides between `likely-spun` and `no-evidence`.
 import type { Finding, Report } from "./schema.js";
+import { round } from "../verdict/pair.js";
 
 export interface IntrinsicEvidence {
   findings: Finding[];
@@ -28,6 +29,3 @@ export function mergeIntrinsic(report: Report, evidence: IntrinsicEvidence, thre
   };
 }
 
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}

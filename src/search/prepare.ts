@@ -12,7 +12,6 @@ export interface PreparedDocument {
   keys: number[];
   /** n-gram ("w" or "w1 w2") -> count in this article. */
   ngrams: Map<string, number>;
-  words: number;
 }
 
 export function prepareDocument(article: Article, lexicon: Lexicon, options: { ngrams?: boolean } = {}): PreparedDocument {
@@ -30,5 +29,5 @@ export function prepareDocument(article: Article, lexicon: Lexicon, options: { n
       if (next && next.kind === "word" && next.sentence === t.sentence && next.i === t.i + 1) add(`${t.norm} ${next.norm}`);
     }
   }
-  return { article, keys, ngrams, words: units.length };
+  return { article, keys, ngrams };
 }

@@ -13,6 +13,13 @@ const TOKENS = "corpus.tokens";
 /** n-gram counts of one document: "word" and "word word" keys. */
 export type DocumentNgrams = ReadonlyMap<string, number>;
 
+/** Word tokens of a document: the sum of its unigram counts (bigram keys hold a space). */
+export function wordTokens(ngrams: DocumentNgrams): number {
+  let n = 0;
+  for (const [g, c] of ngrams) if (!g.includes(" ")) n += c;
+  return n;
+}
+
 export class CorpusCounter {
   private constructor(
     readonly sketch: NgramSketch,
@@ -36,10 +43,8 @@ export class CorpusCounter {
   }
 
   add(ngrams: DocumentNgrams): void {
-    for (const [g, n] of ngrams) {
-      this.sketch.add(g, n);
-      if (!g.includes(" ")) this.tokens += n;
-    }
+    for (const [g, n] of ngrams) this.sketch.add(g, n);
+    this.tokens += wordTokens(ngrams);
     this.documents++;
   }
 

@@ -75,6 +75,7 @@ export function pairVerdict(m: PairMeasures, t: VerdictThresholds = DEFAULT_THRE
   return { verdict, score, coverage, substitutionRate };
 }
 
-function round(x: number): number {
+/** Three decimals: the precision reports carry. */
+export function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
