@@ -24,8 +24,10 @@ export function measure(alignment: Alignment): PairMeasures {
     m.alignedUnits += p.units;
     m.matched += p.matched;
     m.identical += p.identical;
-    for (const op of p.ops) if (op.op === "match" && SUBSTITUTIONS.has(op.rel)) m.substituted++;
-    for (const op of p.ops) if (op.op === "replace") m.substituted += op.s1 - op.s0;
+    for (const op of p.ops) {
+      if (op.op === "match" && SUBSTITUTIONS.has(op.rel)) m.substituted++;
+      else if (op.op === "replace") m.substituted += op.s1 - op.s0;
+    }
   }
   return m;
 }
