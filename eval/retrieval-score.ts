@@ -11,6 +11,11 @@ export interface DocResult {
   /** Sources claimed by the report, in report order (pan13 file names where known, else ids). */
   claimed: string[];
   coverage: number[];
+  /** Per claimed source: similarity and its passages' [suspect length in characters, similarity] (for offline analysis). */
+  details?: { similarity: number; passages: [number, number][] }[];
+  words?: number;
+  /** Per claimed source: not listed in pairs.tsv but proven a copy by eval/verbatim.ts (optional in old dumps). */
+  proven?: boolean[];
   /** One per (suspicious, source) pair; ranks are 0-based, -1 when absent. */
   pairs: { source: string; candidateRank: number; sourceRank: number; miss?: { verdict: string; coverage: number; alignedWords: number } }[];
 }
@@ -21,6 +26,8 @@ interface Row {
   pairs: number;
   at1: number;
   at5: number;
+  /** recall@5 with proven unlisted sources removed from the ranking (eval/verbatim.ts). */
+  at5f: number;
   /** The true source anywhere in report.sources. */
   atAll: number;
   /** Candidate-level recall at CANDIDATE_DEPTHS. */
@@ -31,9 +38,11 @@ export interface RetrievalScore {
   docs: number;
   byType: Record<PanType, Row>;
   all: Row;
-  clean: { docs: number; claimed: number };
+  clean: { docs: number; claimed: number; unproven: number };
   plagDocs: number;
   extraDocs: number;
+  /** Claimed pan13 sources not listed in pairs.tsv, and how many of them are proven copies. */
+  unlisted: { claimed: number; proven: number };
   alignedNotReported: number;
   /** Verdicts of `compare` for true sources aligned but not reported. */
   missVerdicts: Record<string, number>;
@@ -42,13 +51,15 @@ export interface RetrievalScore {
 }
 
 export function retrievalScore(results: readonly DocResult[], aligned = 5): RetrievalScore {
-  const acc = () => ({ pairs: 0, h1: 0, h5: 0, hAll: 0, cand: CANDIDATE_DEPTHS.map(() => 0) });
+  const acc = () => ({ pairs: 0, h1: 0, h5: 0, h5f: 0, hAll: 0, cand: CANDIDATE_DEPTHS.map(() => 0) });
   const by = Object.fromEntries(PAN_TYPES.map((t) => [t, acc()])) as Record<PanType, ReturnType<typeof acc>>;
   const all = acc();
   let cleanDocs = 0;
   let cleanClaimed = 0;
+  let cleanUnproven = 0;
   let plagDocs = 0;
   let extraDocs = 0;
+  const unlisted = { claimed: 0, proven: 0 };
   let alignedNotReported = 0;
   const missVerdicts: Record<string, number> = {};
   const sameStory: number[] = [];
@@ -56,17 +67,21 @@ export function retrievalScore(results: readonly DocResult[], aligned = 5): Retr
     if (r.type === "no-plagiarism") {
       cleanDocs++;
       if (r.claimed.length) cleanClaimed++;
+      if (r.claimed.some((_, i) => !r.proven?.[i])) cleanUnproven++;
       continue;
     }
     plagDocs++;
     const truth = new Set(r.pairs.map((p) => p.source));
     if (r.claimed.some((c) => !truth.has(c))) extraDocs++;
+    unlisted.claimed += r.claimed.filter((c) => !truth.has(c) && c.startsWith("source-")).length;
+    unlisted.proven += (r.proven ?? []).filter(Boolean).length;
     for (const p of r.pairs) {
       for (const a of [by[r.type], all]) {
         a.pairs++;
         if (p.sourceRank === 0) a.h1++;
         if (p.sourceRank >= 0 && p.sourceRank < 5) a.h5++;
         if (p.sourceRank >= 0) a.hAll++;
+        if (p.sourceRank >= 0 && p.sourceRank - (r.proven ?? []).slice(0, p.sourceRank).filter(Boolean).length < 5) a.h5f++;
         CANDIDATE_DEPTHS.forEach((d, i) => {
           if (p.candidateRank >= 0 && p.candidateRank < d) a.cand[i]!++;
         });
@@ -84,6 +99,7 @@ export function retrievalScore(results: readonly DocResult[], aligned = 5): Retr
     pairs: a.pairs,
     at1: a.pairs ? a.h1 / a.pairs : 0,
     at5: a.pairs ? a.h5 / a.pairs : 0,
+    at5f: a.pairs ? a.h5f / a.pairs : 0,
     atAll: a.pairs ? a.hAll / a.pairs : 0,
     cand: a.cand.map((c) => (a.pairs ? c / a.pairs : 0)),
   });
@@ -91,9 +107,10 @@ export function retrievalScore(results: readonly DocResult[], aligned = 5): Retr
     docs: results.length,
     byType: Object.fromEntries(PAN_TYPES.map((t) => [t, row(by[t])])) as Record<PanType, Row>,
     all: row(all),
-    clean: { docs: cleanDocs, claimed: cleanClaimed },
+    clean: { docs: cleanDocs, claimed: cleanClaimed, unproven: cleanUnproven },
     plagDocs,
     extraDocs,
+    unlisted,
     alignedNotReported,
     missVerdicts,
     missSameStoryWords: [0.25, 0.5, 0.75].map((q) => sameStory.sort((a, b) => a - b)[Math.floor(q * (sameStory.length - 1))] ?? 0),

@@ -24,6 +24,7 @@ import { PAN_TYPES, type PanType } from "./pan13-compare.js";
 import { machine } from "./config.js";
 import { pct, quantile, table } from "./measure.js";
 import { writeReutersJsonl } from "./retrieval-reuters.js";
+import { MIN_SHARED_RUNS, provenCopy, RUN_WORDS, wordRuns } from "./verbatim.js";
 import { retrievalScore, type DocResult, type RetrievalScore } from "./retrieval-score.js";
 
 const argv = process.argv.slice(2);
@@ -40,7 +41,13 @@ const reutersDir = dataset(args, "reuters21578", ["0.sgm"]);
 
 // --- index -----------------------------------------------------------------------------------
 const ratio = opt("ratio") !== undefined ? Number(opt("ratio")) : undefined;
-const trace = { ...DEFAULT_TRACE, ...(alignK ? { maxAligned: alignK } : {}), ...(ratio !== undefined ? { minScoreRatio: ratio } : {}) };
+const misses = opt("misses") !== undefined ? Number(opt("misses")) : undefined;
+const trace = {
+  ...DEFAULT_TRACE,
+  ...(alignK ? { maxAligned: alignK } : {}),
+  ...(ratio !== undefined ? { minScoreRatio: ratio } : {}),
+  ...(misses !== undefined ? { maxMisses: misses } : {}),
+};
 const unspin = createUnspin({ trace, candidates: { ...DEFAULT_CANDIDATES, limit: Math.max(trace.maxAligned, DEFAULT_CANDIDATES.limit) } });
 let build: { seconds: number; added: number; duplicates: number; skipped: number } | null = null;
 if (argv.includes("--rebuild") || !existsSync(indexPath)) {
@@ -105,13 +112,20 @@ for (const [i, susp] of docs.entries()) {
     const words = r.stats.suspectWords;
     return { miss: { verdict: r.verdict, coverage: r.stats.coverage ?? 0, alignedWords: Math.round((r.stats.coverage ?? 0) * words) } };
   };
+  const listed = new Set(t.sources);
+  const runs = wordRuns(text);
+  const claimed = report.sources.map((s) => panName.get(s.id) ?? s.id);
+  const proven = claimed.map((c) => !listed.has(c) && c.startsWith("source-") && provenCopy(runs, wordRuns(readText(join(pan, "src", c)))));
   results.push({
     susp,
     type: t.type,
     split: splitOf(susp) as Split,
     ms,
     keys: keys.length,
-    claimed: report.sources.map((s) => panName.get(s.id) ?? s.id),
+    claimed,
+    proven,
+    words: report.stats.suspectWords,
+    details: report.sources.map((s) => ({ similarity: s.similarity, passages: s.passages.map((p): [number, number] => [p.suspect.end - p.suspect.start, p.similarity]) })),
     coverage: report.sources.map((s) => s.coverage),
     pairs:
       t.type === "no-plagiarism"
@@ -133,17 +147,17 @@ const aligned = trace.maxAligned;
 function section(title: string, s: RetrievalScore): string {
   const rows = PAN_TYPES.filter((t) => t !== "no-plagiarism").map((t) => {
     const r = s.byType[t];
-    return [t, r.pairs, pct(r.at1), pct(r.at5), pct(r.atAll), pct(r.cand[0]!), pct(r.cand[1]!), pct(r.cand[2]!), pct(r.cand[3]!)];
+    return [t, r.pairs, pct(r.at1), pct(r.at5), pct(r.at5f), pct(r.atAll), pct(r.cand[0]!), pct(r.cand[1]!), pct(r.cand[2]!), pct(r.cand[3]!)];
   });
   const all = s.all;
-  rows.push(["all plagiarised", all.pairs, pct(all.at1), pct(all.at5), pct(all.atAll), pct(all.cand[0]!), pct(all.cand[1]!), pct(all.cand[2]!), pct(all.cand[3]!)]);
+  rows.push(["all plagiarised", all.pairs, pct(all.at1), pct(all.at5), pct(all.at5f), pct(all.atAll), pct(all.cand[0]!), pct(all.cand[1]!), pct(all.cand[2]!), pct(all.cand[3]!)]);
   return [
     `### ${title} (${s.docs} suspicious documents)`,
     "",
-    table(["type", "pairs", "recall@1", "recall@5", "reported at any rank", "candidate@5", "candidate@10", "candidate@20", "candidate@100"], rows),
+    table(["type", "pairs", "recall@1", "recall@5", "recall@5 filtered", "reported at any rank", "candidate@5", "candidate@10", "candidate@20", "candidate@100"], rows),
     "",
-    `Clean documents (all pairs no-plagiarism): ${s.clean.docs}; any source claimed for ${s.clean.claimed} (${pct(s.clean.docs ? s.clean.claimed / s.clean.docs : 0)}).`,
-    `Plagiarised documents claiming a source outside pairs.tsv: ${s.extraDocs} of ${s.plagDocs}.`,
+    `Clean documents (all pairs no-plagiarism): ${s.clean.docs}; any source claimed for ${s.clean.claimed} (${pct(s.clean.docs ? s.clean.claimed / s.clean.docs : 0)}); a source that is not a proven copy claimed for ${s.clean.unproven} (${pct(s.clean.docs ? s.clean.unproven / s.clean.docs : 0)}).`,
+    `Plagiarised documents claiming a source outside pairs.tsv: ${s.extraDocs} of ${s.plagDocs}; unlisted sources claimed ${s.unlisted.claimed}, of which proven copies (>= ${MIN_SHARED_RUNS} shared ${RUN_WORDS}-word runs) ${s.unlisted.proven}.`,
     `Pairs whose true source was among the ${aligned} candidates aligned but is not in report.sources: ${s.alignedNotReported}; \`compare\` on those pairs says ${Object.entries(s.missVerdicts).map(([v, n]) => `${v} ${n}`).join(", ") || "-"}` +
       (s.missSameStoryWords.some((x) => x > 0) ? ` (same-story ones have ${s.missSameStoryWords.join(" / ")} aligned suspect words at p25 / p50 / p75).` : "."),
   ].join("\n");

@@ -5,7 +5,7 @@ import type { Text } from "./text/types.js";
 import type { Lexicon } from "./lexicon/types.js";
 import { getLexicon } from "./lexicon/index.js";
 import { alignTexts, type AlignOptions } from "./align/index.js";
-import { buildReport } from "./report/build.js";
+import { buildReport, isCopySource } from "./report/build.js";
 import type { Report } from "./report/schema.js";
 import { DEFAULT_THRESHOLDS, type VerdictThresholds } from "./verdict/pair.js";
 import { rankCandidates, DEFAULT_CANDIDATES, type Candidate, type CandidateOptions, type Postings } from "./search/candidates.js";
@@ -85,13 +85,15 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
     },
     async check(suspect, index, opts = {}) {
       const sText = toText(suspect);
-      const candidateOptions = options.candidates ?? DEFAULT_CANDIDATES;
+      const trace: TraceOptions = { ...DEFAULT_TRACE, ...options.trace, ...(options.alignCandidates !== undefined ? { maxAligned: options.alignCandidates } : {}) };
+      const base = options.candidates ?? DEFAULT_CANDIDATES;
+      // Rank at least as many candidates as may be aligned.
+      const candidateOptions = { ...base, limit: Math.max(base.limit, trace.maxAligned) };
       const keys = suspectKeys(sText, lex());
       const ranked = keys.length ? await rankIndex(index, keys, candidateOptions) : [];
-      const trace: TraceOptions = { ...DEFAULT_TRACE, ...options.trace, ...(options.alignCandidates !== undefined ? { maxAligned: options.alignCandidates } : {}) };
       const fetch = async (ids: readonly string[]) =>
         (await index.getDocuments(ids)).map((d) => ({ id: d.id, text: d.text, ...(d.title ? { title: d.title } : {}), ...((d.url ?? d.urls?.[0]) ? { url: d.url ?? d.urls![0]! } : {}) }));
-      const sources = await traceSources(sText, ranked, fetch, lex(), trace, options.align);
+      const sources = await traceSources(sText, ranked, fetch, lex(), trace, options.align, (s) => isCopySource(s, thresholds));
       const report = buildReport(sText, sources, { ...(opts.input !== undefined ? { input: opts.input } : {}), thresholds, onlyCopies: true });
       return mergeIntrinsic(report, analyzeIntrinsic(sText, lex(), opts.corpus ? { corpus: opts.corpus } : {}), LIKELY_SPUN_THRESHOLD);
     },
