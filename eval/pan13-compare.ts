@@ -10,6 +10,7 @@ import { dataset, readText, RESULTS_DIR, today, type EvalArgs } from "./args.js"
 import { splitOf, type Split } from "./split.js";
 import { binaryMetrics, COPY_VERDICTS, fixed, pct, quantile, table, VERDICT_ORDER, type BinaryCounts } from "./measure.js";
 import { configMarkdown, configSummary, machine } from "./config.js";
+import { DEFAULT_ALIGN_OPTIONS } from "../src/align/index.js";
 
 export const PAN_TYPES = ["no-obfuscation", "random-obfuscation", "translation-obfuscation", "summary-obfuscation", "no-plagiarism"] as const;
 export type PanType = (typeof PAN_TYPES)[number];
@@ -114,6 +115,7 @@ export function runPan13(args: EvalArgs, command: string): void {
     "Data: pan13/pairs.tsv, each suspicious document compared with one source document (not in this repo). A copy is found when the verdict is verbatim-copy, spun-copy or rewrite; no-plagiarism pairs are the negatives.",
     "Split: by suspicious document, FNV-1a hash of its file name even -> dev, odd -> test; thresholds were tuned on dev only.",
     configMarkdown(),
+    `Summary passages (src/align/summary.ts): ${DEFAULT_ALIGN_OPTIONS.summary ? Object.entries(DEFAULT_ALIGN_OPTIONS.summary).map(([k, v]) => `${k} ${v}`).join(", ") : "off"}.`,
     "",
   ];
   const scores: Record<string, PanScore> = {};

@@ -8,10 +8,12 @@ import { alignPassages, DEFAULT_PASSAGE_OPTIONS, type PassageOptions } from "./p
 import { alignWords, DEFAULT_WORD_OPTIONS, type WordAlignOptions, type WordOp } from "./words.js";
 import { typeEdits, type Edit } from "./edits.js";
 import { splitSegments } from "./segments.js";
+import { findSummaries, DEFAULT_SUMMARY_OPTIONS, type SummaryOptions } from "./summary.js";
 
 export type { Unit } from "./units.js";
 export type { Edit } from "./edits.js";
 export type { WordOp } from "./words.js";
+export type { SummaryOptions } from "./summary.js";
 
 export interface AlignOptions {
   passages: PassageOptions;
@@ -34,6 +36,12 @@ export interface AlignOptions {
    * more is kept whole even when no ordered piece passes.
    */
   minBagShare: number;
+  /**
+   * Summaries (summary.ts): a suspect passage whose common content words are mostly found in the
+   * source, far more than in the rest of the suspect, is kept as a passage over the source stretch
+   * its words come from. `null` turns this off.
+   */
+  summary: SummaryOptions | null;
 }
 
 export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
@@ -45,6 +53,7 @@ export const DEFAULT_ALIGN_OPTIONS: AlignOptions = {
   maxWordGap: 12,
   minMatchedWords: 8,
   minBagShare: 0.6,
+  summary: DEFAULT_SUMMARY_OPTIONS,
 };
 
 export interface AlignedPassage {
@@ -114,6 +123,19 @@ export function alignTexts(suspect: Text, source: Text, lexicon: Lexicon, option
     for (const seg of good) {
       const units = seg.suspect.end - seg.suspect.start;
       passages.push({ suspect: seg.suspect, source: seg.source, ops: seg.ops, edits: typeEdits(seg.ops, sus, src), matched: seg.matched, identical: seg.identical, units });
+    }
+  }
+  if (opts.summary) {
+    // Only where nothing but small pieces is aligned yet (those become part of the summary). No typed edits: a summary is not an edited copy, and
+    // listing every source sentence it leaves out would explain nothing.
+    const small = (x: AlignedPassage) => x.units <= opts.summary!.maxAbsorbed;
+    const summaries = findSummaries(sus, src, passages.filter((x) => !small(x)).map((x) => x.suspect), opts.summary);
+    for (let k = passages.length - 1; k >= 0; k--) {
+      const x = passages[k]!;
+      if (small(x) && summaries.some((p) => x.suspect.start < p.suspect.end && x.suspect.end > p.suspect.start)) passages.splice(k, 1);
+    }
+    for (const p of summaries) {
+      passages.push({ suspect: p.suspect, source: p.source, ops: p.ops, edits: [], matched: p.matched, identical: p.identical, units: p.suspect.end - p.suspect.start });
     }
   }
   passages.sort((a, b) => a.suspect.start - b.suspect.start);
