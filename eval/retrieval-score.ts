@@ -14,6 +14,9 @@ export interface DocResult {
   /** Per claimed source: similarity and its passages' [suspect length in characters, similarity] (for offline analysis). */
   details?: { similarity: number; passages: [number, number][] }[];
   words?: number;
+  /** Per claimed source: word runs shared inside aligned passages (src/search/claim.ts). */
+  runs?: number[];
+  alignedWords?: number[];
   /** Per claimed source: not listed in pairs.tsv but proven a copy by eval/verbatim.ts (optional in old dumps). */
   proven?: boolean[];
   /** One per (suspicious, source) pair; ranks are 0-based, -1 when absent. */

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { tmpdir } from "node:os";
-import { createUnspin, type IndexSource } from "../src/unspin.js";
+import { createUnspin, type CandidateOutcome, type IndexSource } from "../src/unspin.js";
 import { addPaths } from "../src/cli/add.js";
 import { openIndexStore } from "../src/store/index.js";
 import { rankCandidates, DEFAULT_CANDIDATES } from "../src/search/candidates.js";
@@ -48,7 +48,9 @@ const trace = {
   ...(ratio !== undefined ? { minScoreRatio: ratio } : {}),
   ...(misses !== undefined ? { maxMisses: misses } : {}),
 };
-const unspin = createUnspin({ trace, candidates: { ...DEFAULT_CANDIDATES, limit: Math.max(trace.maxAligned, DEFAULT_CANDIDATES.limit) } });
+// --loose: claim every candidate the pair verdict calls a copy (to tune the claim rule offline).
+const loose = argv.includes("--loose");
+const unspin = createUnspin({ trace, ...(loose ? { claim: { longWords: 0 } } : {}), candidates: { ...DEFAULT_CANDIDATES, limit: Math.max(trace.maxAligned, DEFAULT_CANDIDATES.limit) } });
 let build: { seconds: number; added: number; duplicates: number; skipped: number } | null = null;
 if (argv.includes("--rebuild") || !existsSync(indexPath)) {
   mkdirSync(work, { recursive: true });
@@ -99,7 +101,8 @@ for (const [i, susp] of docs.entries()) {
   const t = truth.get(susp)!;
   const text = readText(join(pan, "susp", susp));
   const tc = performance.now();
-  const report = await unspin.check(text, source, { input: susp });
+  const outcomes: CandidateOutcome[] = [];
+  const report = await unspin.check(text, source, { input: susp, onCandidate: (o) => outcomes.push(o) });
   const ms = performance.now() - tc;
   // Diagnostic: the ranked candidates before alignment, far deeper than what is aligned.
   const keys = suspectKeys(unspin.analyze(text), unspin.lexicon);
@@ -125,6 +128,8 @@ for (const [i, susp] of docs.entries()) {
     claimed,
     proven,
     words: report.stats.suspectWords,
+    runs: report.sources.map((s) => outcomes.find((o) => o.id === s.id)?.sharedRuns ?? -1),
+    alignedWords: report.sources.map((s) => outcomes.find((o) => o.id === s.id)?.alignedWords ?? -1),
     details: report.sources.map((s) => ({ similarity: s.similarity, passages: s.passages.map((p): [number, number] => [p.suspect.end - p.suspect.start, p.similarity]) })),
     coverage: report.sources.map((s) => s.coverage),
     pairs:
@@ -166,7 +171,7 @@ function section(title: string, s: RetrievalScore): string {
 const md: string[] = [
   "# PAN 2013 source retrieval through the index",
   "",
-  `Command: \`node --import tsx eval/retrieval.ts --data ${argv.includes("--data") ? opt("data") : "../shared/data"}${args.split !== "both" ? ` --split ${args.split}` : ""}${alignK ? ` --align ${alignK}` : ""}${ratio !== undefined ? ` --ratio ${ratio}` : ""}\` (run ${today()}; machine: ${machine()}).`,
+  `Command: \`node --import tsx eval/retrieval.ts --data ${argv.includes("--data") ? opt("data") : "../shared/data"}${args.split !== "both" ? ` --split ${args.split}` : ""}${alignK ? ` --align ${alignK}` : ""}${ratio !== undefined ? ` --ratio ${ratio}` : ""}${misses !== undefined ? ` --misses ${misses}` : ""}${loose ? " --loose" : ""}\` (run ${today()}; machine: ${machine()}).`,
   "",
   `Index: all of pan13/src, bbc and reuters21578 (records with a BODY, converted to JSON Lines in ${work} and added through \`unspin add\`): ${stats.documents} documents, ${stats.postings} postings, ${(stats.sizeBytes / 1e6).toFixed(1)} MB.` +
     (build ? ` Built in ${build.seconds.toFixed(1)} s (${build.added} added, ${build.duplicates} duplicates, ${build.skipped} skipped).` : ""),

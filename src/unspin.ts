@@ -5,12 +5,13 @@ import type { Text } from "./text/types.js";
 import type { Lexicon } from "./lexicon/types.js";
 import { getLexicon } from "./lexicon/index.js";
 import { alignTexts, type AlignOptions } from "./align/index.js";
-import { buildReport, isCopySource } from "./report/build.js";
+import { buildReport, isCopyVerdict, measure, type SourceInput } from "./report/build.js";
 import type { Report } from "./report/schema.js";
-import { DEFAULT_THRESHOLDS, type VerdictThresholds } from "./verdict/pair.js";
+import { DEFAULT_THRESHOLDS, pairVerdict, type VerdictThresholds } from "./verdict/pair.js";
 import { rankCandidates, DEFAULT_CANDIDATES, type Candidate, type CandidateOptions, type Postings } from "./search/candidates.js";
 import { DEFAULT_TRACE, suspectKeys, traceSources, type CandidateDocument, type TraceOptions } from "./search/check.js";
 import { prepareDocument, type PreparedDocument } from "./search/prepare.js";
+import { claimSource, DEFAULT_CLAIM, sharedRuns, type ClaimOptions } from "./search/claim.js";
 import type { Article } from "./ingest/types.js";
 import { analyzeIntrinsic, LIKELY_SPUN_THRESHOLD, type CorpusCounts } from "./intrinsic/index.js";
 import { mergeIntrinsic } from "./report/intrinsic.js";
@@ -34,6 +35,27 @@ export interface UnspinOptions {
   alignCandidates?: number;
   /** Pre-filter and early stop of `check`'s alignment of candidates. */
   trace?: Partial<TraceOptions>;
+  /** What `check` requires of an aligned candidate, beyond the pair verdict, to claim it as a source. */
+  claim?: Partial<ClaimOptions>;
+}
+
+/** One aligned candidate of `check`, for diagnostics: whether it was claimed, and on what evidence. */
+export interface CandidateOutcome {
+  id: string;
+  /** The pair verdict calls it a copy. */
+  copy: boolean;
+  /** Suspect words inside aligned passages. */
+  alignedWords: number;
+  /** Distinct word runs shared inside aligned passages (see src/search/claim.ts). */
+  sharedRuns: number;
+  claimed: boolean;
+}
+
+export interface CheckOptions {
+  input?: string;
+  corpus?: CorpusCounts;
+  /** Called for every candidate that aligned with at least one passage. */
+  onCandidate?: (outcome: CandidateOutcome) => void;
 }
 
 export interface CompareInput {
@@ -49,7 +71,7 @@ export interface Unspin {
   /** Aligns a suspect with one source and reports verdict, passages and typed edits. */
   compare(suspect: string | Text, source: CompareInput | string, options?: { input?: string }): Report;
   /** Finds the indexed articles a suspect was copied from and explains the copy. */
-  check(suspect: string | Text, index: IndexSource, options?: { input?: string; corpus?: CorpusCounts }): Promise<Report>;
+  check(suspect: string | Text, index: IndexSource, options?: CheckOptions): Promise<Report>;
   /** Source-free analysis alone: is this text spinner output, and where? */
   intrinsic(text: string | Text, options?: { input?: string; corpus?: CorpusCounts }): Report;
   /** Fingerprint keys and n-gram counts of an article, ready for the store. */
@@ -67,6 +89,7 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
   let lexicon = options.lexicon;
   const lex = () => (lexicon ??= getLexicon());
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const claim: ClaimOptions = { ...DEFAULT_CLAIM, ...options.claim };
   const toText = (t: string | Text) => (typeof t === "string" ? analyzeText(t) : t);
   return {
     get lexicon() {
@@ -93,7 +116,15 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
       const ranked = keys.length ? await rankIndex(index, keys, candidateOptions) : [];
       const fetch = async (ids: readonly string[]) =>
         (await index.getDocuments(ids)).map((d) => ({ id: d.id, text: d.text, ...(d.title ? { title: d.title } : {}), ...((d.url ?? d.urls?.[0]) ? { url: d.url ?? d.urls![0]! } : {}) }));
-      const sources = await traceSources(sText, ranked, fetch, lex(), trace, options.align, (s) => isCopySource(s, thresholds));
+      const isSource = (s: SourceInput) => {
+        const m = measure(s.alignment);
+        const copy = isCopyVerdict(pairVerdict(m, thresholds).verdict);
+        const runs = sharedRuns(s.alignment, claim.runWords);
+        const claimed = claimSource({ copy, alignedWords: m.alignedUnits, suspectWords: m.suspectUnits, sharedRuns: runs }, claim);
+        opts.onCandidate?.({ id: s.id, copy, alignedWords: m.alignedUnits, sharedRuns: runs, claimed });
+        return claimed;
+      };
+      const sources = await traceSources(sText, ranked, fetch, lex(), trace, options.align, isSource);
       const report = buildReport(sText, sources, { ...(opts.input !== undefined ? { input: opts.input } : {}), thresholds, onlyCopies: true });
       return mergeIntrinsic(report, analyzeIntrinsic(sText, lex(), opts.corpus ? { corpus: opts.corpus } : {}), LIKELY_SPUN_THRESHOLD);
     },

@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { analyzeText } from "../src/text/index.js";
 import { getLexicon } from "../src/lexicon/index.js";
 import { DEFAULT_TRACE, traceSources, type CandidateDocument } from "../src/search/check.js";
-import { isCopySource } from "../src/report/build.js";
+import { isCopyVerdict, measure } from "../src/report/build.js";
+import { pairVerdict } from "../src/verdict/pair.js";
 
 const example = (p: string) => readFileSync(new URL(`../examples/${p}`, import.meta.url), "utf8");
 const lexicon = getLexicon();
@@ -26,7 +27,7 @@ async function trace(maxMisses: number) {
     fetched.push(...ids);
     return ids.map((id) => ({ id, text: docs[id]! }));
   };
-  const sources = await traceSources(suspect, ranked, fetch, lexicon, { ...DEFAULT_TRACE, maxMisses }, undefined, (s) => isCopySource(s));
+  const sources = await traceSources(suspect, ranked, fetch, lexicon, { ...DEFAULT_TRACE, maxMisses }, undefined, (s) => isCopyVerdict(pairVerdict(measure(s.alignment)).verdict));
   return { fetched, found: sources.map((s) => s.id) };
 }
 

@@ -58,9 +58,9 @@ function passageOrderFindings(suspect: Text, source: Text, s: SourceInput): Find
 
 const COPIES = new Set(["verbatim-copy", "spun-copy", "rewrite"]);
 
-/** Whether a source passes the pair verdict as a copy (what `onlyCopies` keeps). */
-export function isCopySource(source: SourceInput, thresholds: VerdictThresholds = DEFAULT_THRESHOLDS): boolean {
-  return source.alignment.passages.length > 0 && COPIES.has(pairVerdict(measure(source.alignment), thresholds).verdict);
+/** Whether a pair verdict says copy (what `onlyCopies` keeps). */
+export function isCopyVerdict(verdict: string): boolean {
+  return COPIES.has(verdict);
 }
 
 export interface BuildOptions {

@@ -1,0 +1,56 @@
+// Whether an aligned candidate is claimed as a source by `check`. Stricter than the pair verdict
+// that `compare` gives one pair: `check` aligns many candidates per suspect (up to 50), so a
+// pair-level false-positive rate that is fine for one comparison would make sources appear for
+// many clean suspects, from topical neighbours whose loosely matched words happen to line up.
+// Copies, even spun, translated or summarised ones, keep short runs of words verbatim; same-topic
+// articles written independently share few. So a short aligned stretch is claimed only when it
+// also holds `minSharedRuns` distinct runs of `runWords` words (function words included) found in
+// the same aligned passage on both sides, and never under `minRunWords` aligned words (two
+// articles reporting the same dated fact share a few runs); a longer one (`longWords`) on the pair
+// verdict alone. Chosen on the PAN13 dev split: eval/results/retrieval.md.
+import type { Alignment } from "../align/index.js";
+
+export interface ClaimOptions {
+  runWords: number;
+  minSharedRuns: number;
+  /** Aligned suspect words from which the pair verdict suffices. */
+  longWords: number;
+  /** Aligned suspect words below which nothing is claimed (or half the suspect, if shorter). */
+  minRunWords: number;
+}
+
+export const DEFAULT_CLAIM: ClaimOptions = { runWords: 4, minSharedRuns: 3, longWords: 45, minRunWords: 25 };
+
+export interface ClaimEvidence {
+  /** The pair verdict calls the alignment a copy. */
+  copy: boolean;
+  alignedWords: number;
+  suspectWords: number;
+  sharedRuns: number;
+}
+
+export function claimSource(e: ClaimEvidence, o: ClaimOptions = DEFAULT_CLAIM): boolean {
+  if (!e.copy) return false;
+  if (e.alignedWords >= o.longWords) return true;
+  return e.sharedRuns >= o.minSharedRuns && e.alignedWords >= Math.min(o.minRunWords, Math.ceil(e.suspectWords / 2));
+}
+
+/** Distinct runs of `k` words occurring in an aligned passage on both sides, summed over passages. */
+export function sharedRuns(alignment: Alignment, k: number): number {
+  const { suspectUnits: sus, sourceUnits: src } = alignment;
+  const runs = (units: typeof sus, start: number, end: number) => {
+    const out = new Set<string>();
+    for (let u = start; u + k <= end; u++) {
+      let run = units[u]!.norm;
+      for (let v = u + 1; v < u + k; v++) run += " " + units[v]!.norm;
+      out.add(run);
+    }
+    return out;
+  };
+  let shared = 0;
+  for (const p of alignment.passages) {
+    const inSource = runs(src, p.source.start, p.source.end);
+    for (const r of runs(sus, p.suspect.start, p.suspect.end)) if (inSource.has(r)) shared++;
+  }
+  return shared;
+}
