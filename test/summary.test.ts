@@ -90,3 +90,36 @@ test("without the summary rule the sentence alignment misses this summary; the r
   const withoutRule = alignTexts(analyzeText(SUMMARY), analyzeText(SOURCE), lexicon, { summary: null });
   assert.deepEqual(alone.passages.map((p) => p.suspect), withoutRule.passages.map((p) => p.suspect));
 });
+
+test("the same words scattered over a source far longer than the passage are not a summary", () => {
+  // Each source sentence is followed by a long stretch of unrelated text (more than 20 times the
+  // summary's length over any few of them), so no bounded source stretch explains the summary.
+  const filler = Array.from({ length: 12 }, (_, k) => `Page ${k + 1} of the almanac lists tide tables, moon phases, sunrise times and the names of lighthouses along the eastern coast.`).join(" ");
+  const scattered = SOURCE.split(/(?<=\.) /).map((s) => `${s} ${filler}`).join("\n\n");
+  const report = u.compare(`${HOST_BEFORE}\n\n${SUMMARY}\n\n${HOST_AFTER}`, { text: scattered, id: "almanac" });
+  assert.ok(!COPY.has(report.verdict), `verdict ${report.verdict}`);
+});
+
+test("summary passage operations cover the passage's suspect words once, in order, and match equal base forms", () => {
+  const lexicon = u.lexicon;
+  const a = alignTexts(analyzeText(`${HOST_BEFORE}\n\n${SUMMARY}\n\n${HOST_AFTER}`), analyzeText(SOURCE), lexicon);
+  const summaries = a.passages.filter((p) => p.edits.length === 0);
+  assert.equal(summaries.length, 1);
+  const p = summaries[0]!;
+  let next = p.suspect.start;
+  for (const op of p.ops) {
+    if (op.op === "match") {
+      assert.equal(op.s, next++);
+      assert.equal(a.suspectUnits[op.s]!.key, a.sourceUnits[op.o]!.key);
+      assert.ok(op.o >= p.source.start && op.o < p.source.end);
+    } else {
+      assert.equal(op.op, "insert");
+      if (op.op === "insert") {
+        assert.equal(op.s0, next);
+        next = op.s1;
+      }
+    }
+  }
+  assert.equal(next, p.suspect.end);
+  assert.equal(p.matched, p.ops.filter((op) => op.op === "match").length);
+});
