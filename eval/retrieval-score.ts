@@ -29,7 +29,9 @@ interface Row {
   pairs: number;
   at1: number;
   at5: number;
-  /** recall@5 with proven unlisted sources removed from the ranking (eval/verbatim.ts). */
+  /** Best recall@5 possible at all: a suspect with n > 5 listed sources can have only 5 in its first five. */
+  ceiling5: number;
+  /** recall@5 in the filtered setting: the suspect's other listed sources and unlisted ones proven copies (eval/verbatim.ts) removed from the ranking. */
   at5f: number;
   /** The true source anywhere in report.sources. */
   atAll: number;
@@ -54,7 +56,7 @@ export interface RetrievalScore {
 }
 
 export function retrievalScore(results: readonly DocResult[], aligned = 5): RetrievalScore {
-  const acc = () => ({ pairs: 0, h1: 0, h5: 0, h5f: 0, hAll: 0, cand: CANDIDATE_DEPTHS.map(() => 0) });
+  const acc = () => ({ pairs: 0, h1: 0, h5: 0, c5: 0, h5f: 0, hAll: 0, cand: CANDIDATE_DEPTHS.map(() => 0) });
   const by = Object.fromEntries(PAN_TYPES.map((t) => [t, acc()])) as Record<PanType, ReturnType<typeof acc>>;
   const all = acc();
   let cleanDocs = 0;
@@ -81,10 +83,12 @@ export function retrievalScore(results: readonly DocResult[], aligned = 5): Retr
     for (const p of r.pairs) {
       for (const a of [by[r.type], all]) {
         a.pairs++;
+        a.c5 += Math.min(5, r.pairs.length) / r.pairs.length;
         if (p.sourceRank === 0) a.h1++;
         if (p.sourceRank >= 0 && p.sourceRank < 5) a.h5++;
         if (p.sourceRank >= 0) a.hAll++;
-        if (p.sourceRank >= 0 && p.sourceRank - (r.proven ?? []).slice(0, p.sourceRank).filter(Boolean).length < 5) a.h5f++;
+        // Filtered rank: other sources listed for this suspect, and unlisted ones proven copies, do not count.
+        if (p.sourceRank >= 0 && r.claimed.slice(0, p.sourceRank).filter((c, i) => !truth.has(c) && !r.proven?.[i]).length < 5) a.h5f++;
         CANDIDATE_DEPTHS.forEach((d, i) => {
           if (p.candidateRank >= 0 && p.candidateRank < d) a.cand[i]!++;
         });
@@ -103,6 +107,7 @@ export function retrievalScore(results: readonly DocResult[], aligned = 5): Retr
     at1: a.pairs ? a.h1 / a.pairs : 0,
     at5: a.pairs ? a.h5 / a.pairs : 0,
     at5f: a.pairs ? a.h5f / a.pairs : 0,
+    ceiling5: a.pairs ? a.c5 / a.pairs : 0,
     atAll: a.pairs ? a.hAll / a.pairs : 0,
     cand: a.cand.map((c) => (a.pairs ? c / a.pairs : 0)),
   });

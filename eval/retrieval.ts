@@ -152,14 +152,14 @@ const aligned = trace.maxAligned;
 function section(title: string, s: RetrievalScore): string {
   const rows = PAN_TYPES.filter((t) => t !== "no-plagiarism").map((t) => {
     const r = s.byType[t];
-    return [t, r.pairs, pct(r.at1), pct(r.at5), pct(r.at5f), pct(r.atAll), pct(r.cand[0]!), pct(r.cand[1]!), pct(r.cand[2]!), pct(r.cand[3]!)];
+    return [t, r.pairs, pct(r.at1), pct(r.at5), pct(r.ceiling5), pct(r.at5f), pct(r.atAll), pct(r.cand[0]!), pct(r.cand[1]!), pct(r.cand[2]!), pct(r.cand[3]!)];
   });
   const all = s.all;
-  rows.push(["all plagiarised", all.pairs, pct(all.at1), pct(all.at5), pct(all.at5f), pct(all.atAll), pct(all.cand[0]!), pct(all.cand[1]!), pct(all.cand[2]!), pct(all.cand[3]!)]);
+  rows.push(["all plagiarised", all.pairs, pct(all.at1), pct(all.at5), pct(all.ceiling5), pct(all.at5f), pct(all.atAll), pct(all.cand[0]!), pct(all.cand[1]!), pct(all.cand[2]!), pct(all.cand[3]!)]);
   return [
     `### ${title} (${s.docs} suspicious documents)`,
     "",
-    table(["type", "pairs", "recall@1", "recall@5", "recall@5 filtered", "reported at any rank", "candidate@5", "candidate@10", "candidate@20", "candidate@100"], rows),
+    table(["type", "pairs", "recall@1", "recall@5", "recall@5 ceiling", "recall@5 filtered", "reported at any rank", "candidate@5", "candidate@10", "candidate@20", "candidate@100"], rows),
     "",
     `Clean documents (all pairs no-plagiarism): ${s.clean.docs}; any source claimed for ${s.clean.claimed} (${pct(s.clean.docs ? s.clean.claimed / s.clean.docs : 0)}); a source that is not a proven copy claimed for ${s.clean.unproven} (${pct(s.clean.docs ? s.clean.unproven / s.clean.docs : 0)}).`,
     `Plagiarised documents claiming a source outside pairs.tsv: ${s.extraDocs} of ${s.plagDocs}; unlisted sources claimed ${s.unlisted.claimed}, of which proven copies (>= ${MIN_SHARED_RUNS} shared ${RUN_WORDS}-word runs) ${s.unlisted.proven}.`,
@@ -177,7 +177,7 @@ const md: string[] = [
     (build ? ` Built in ${build.seconds.toFixed(1)} s (${build.added} added, ${build.duplicates} duplicates, ${build.skipped} skipped).` : ""),
   `Fingerprint: anchor shingles + MinHash/LSH window ${DEFAULT_MINHASH.window}, stride ${DEFAULT_MINHASH.stride}, ${DEFAULT_MINHASH.bands} bands x ${DEFAULT_MINHASH.rows} rows; candidates: maxPostings ${DEFAULT_CANDIDATES.maxPostings}, minSharedKeys ${DEFAULT_CANDIDATES.minSharedKeys}; at most ${aligned} candidates aligned, those scoring under ${trace.minScoreRatio} of the best skipped, early stop at ${trace.stopCoverage} coverage.`,
   "",
-  "Every (suspicious, source) pair of pairs.tsv counts once. recall@k: the true source is among the first k of `report.sources` (in report order). candidate@k: the true source is among the first k ranked candidates before alignment (diagnostic; only the first " +
+  "Every (suspicious, source) pair of pairs.tsv counts once. recall@k: the true source is among the first k of `report.sources` (in report order). recall@5 ceiling: the best recall@5 possible, since a suspect with n > 5 listed sources can hold only five in its first five. recall@5 filtered: the same with the suspect's other listed sources, and unlisted sources proven copies by an independent verbatim test (>= ${MIN_SHARED_RUNS} shared ${RUN_WORDS}-word runs, eval/verbatim.ts), removed from the ranking first (the filtered setting of link-prediction evaluation; pairs.tsv lists only part of each suspect's sources). candidate@k: the true source is among the first k ranked candidates before alignment (diagnostic; only the first " +
     `${aligned} are aligned). Split by suspicious document (FNV-1a of the file name, even -> dev, odd -> test); parameters were tuned on dev only.`,
   "",
 ];
