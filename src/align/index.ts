@@ -1,5 +1,6 @@
 // Aligns a suspect text with one source text: passages first, then words inside each passage,
-// then typed edits. Pure: Text and Lexicon in, plain data out. Work is bounded by `maxUnits`
+// then typed edits; last, summaries of longer source stretches where nothing else aligned
+// (summary.ts). Pure: Text and Lexicon in, plain data out. Work is bounded by `maxUnits`
 // (longer texts are cut there and the result says so) and by the diff's maxEditLength.
 import type { Text } from "../text/types.js";
 import type { Lexicon } from "../lexicon/types.js";
