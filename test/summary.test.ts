@@ -123,3 +123,15 @@ test("summary passage operations cover the passage's suspect words once, in orde
   assert.equal(next, p.suspect.end);
   assert.equal(p.matched, p.ops.filter((op) => op.op === "match").length);
 });
+
+test("a passage that repeats a few of the source's words over and over is not a summary", () => {
+  // Most of its word occurrences are in the source ("dam", "water"), but few of its distinct words.
+  const repetitive = [
+    "Dams and water: a dam keeps water, a dam stores water, a dam releases water, and the water behind a dam is a reservoir of water.",
+    "A lake is water behind a dam.",
+    "Beavers build a dam of sticks and mud; engineers build a dam of concrete and steel.",
+    "Either way the dam decides where the water goes, and the water decides how long the dam will stand.",
+  ].join(" ");
+  const report = u.compare(`${HOST_BEFORE}\n\n${repetitive}\n\n${HOST_AFTER}`, { text: SOURCE, id: "reservoir" });
+  assert.ok(!COPY.has(report.verdict), `verdict ${report.verdict}`);
+});

@@ -14,7 +14,11 @@ export interface SummaryOptions {
   minContent: number;
   /** Most common content words in one summary passage. */
   maxContent: number;
-  /** Share of the passage's common content words whose base form occurs in the source. */
+  /**
+   * Share of the passage's common content words whose base form occurs in the source: first
+   * counted over all its words and the whole source (to find candidate passages), then over its
+   * distinct words and the best source stretch (to keep one).
+   */
   minShare: number;
   /** ...at least this much above the same share over the rest of the suspect. */
   minContrast: number;
@@ -99,7 +103,7 @@ export function findSummaries(sus: Unit[], src: Unit[], taken: { start: number; 
     }
   }
 
-  const windows: { a: number; b: number; n: number; score: number; rest: number }[] = [];
+  const windows: { a: number; b: number; score: number; rest: number }[] = [];
   for (let a = 0; a < sentences.length; a++) {
     let n = 0;
     let f = 0;
@@ -110,7 +114,7 @@ export function findSummaries(sus: Unit[], src: Unit[], taken: { start: number; 
       if (n < options.minContent) continue;
       const share = f / n;
       const rest = (totalFound - f) / (total - n);
-      if (share >= options.minShare && share - rest >= options.minContrast) windows.push({ a, b, n, score: share - rest, rest });
+      if (share >= options.minShare && share - rest >= options.minContrast) windows.push({ a, b, score: share - rest, rest });
     }
   }
   if (windows.length === 0) return [];
@@ -126,8 +130,11 @@ export function findSummaries(sus: Unit[], src: Unit[], taken: { start: number; 
     // Bounded work: overlapping windows around one place mostly share the verdict of the best.
     if (++tries > MAX_TRIES) break;
     const stretch = bestStretch(sus, where, start, end, options.maxStretch * (end - start));
-    // The same share and contrast again, with words counted only when found in that stretch.
-    if (stretch.covered < options.minShare * w.n || stretch.covered / w.n - w.rest < options.minContrast) continue;
+    // The same share and contrast again, over distinct words found in that stretch: a passage
+    // on the same subject repeats a few topic words ("solar cycle" five times); a summary
+    // draws many different words from its source.
+    const share = stretch.types ? stretch.covered / stretch.types : 0;
+    if (share < options.minShare || share - w.rest < options.minContrast) continue;
     const passage = summaryOps(sus, src, where, start, end, stretch);
     if (!passage) continue;
     used.push({ start, end });
@@ -137,30 +144,32 @@ export function findSummaries(sus: Unit[], src: Unit[], taken: { start: number; 
 }
 
 /**
- * The source stretch [from, to) of at most `length` units holding occurrences of the most common
- * content words of suspect units [start, end) (each word counted once).
+ * The source stretch [from, to) of at most `length` units holding the most distinct common content
+ * words of suspect units [start, end) (`covered` of `types`).
  */
-function bestStretch(sus: Unit[], where: Map<string, number[]>, start: number, end: number, length: number): { from: number; to: number; covered: number } {
-  const events: { o: number; s: number }[] = [];
-  for (let s = start; s < end; s++) {
-    const u = sus[s]!;
-    if (!counts(u)) continue;
-    for (const o of where.get(u.key) ?? []) events.push({ o, s });
+function bestStretch(sus: Unit[], where: Map<string, number[]>, start: number, end: number, length: number): { from: number; to: number; covered: number; types: number } {
+  const keys = new Set<string>();
+  for (let s = start; s < end; s++) if (counts(sus[s]!)) keys.add(sus[s]!.key);
+  const events: { o: number; k: number }[] = [];
+  let k = 0;
+  for (const key of keys) {
+    for (const o of where.get(key) ?? []) events.push({ o, k });
+    k++;
   }
   events.sort((x, y) => x.o - y.o);
   const inside = new Map<number, number>();
-  let best = { from: 0, to: 0, covered: 0 };
+  let best = { from: 0, to: 0, covered: 0, types: keys.size };
   let lo = 0;
   for (let hi = 0; hi < events.length; hi++) {
     const e = events[hi]!;
-    inside.set(e.s, (inside.get(e.s) ?? 0) + 1);
+    inside.set(e.k, (inside.get(e.k) ?? 0) + 1);
     while (e.o - events[lo]!.o >= length) {
       const x = events[lo++]!;
-      const left = inside.get(x.s)! - 1;
-      if (left) inside.set(x.s, left);
-      else inside.delete(x.s);
+      const left = inside.get(x.k)! - 1;
+      if (left) inside.set(x.k, left);
+      else inside.delete(x.k);
     }
-    if (inside.size > best.covered) best = { from: events[lo]!.o, to: e.o + 1, covered: inside.size };
+    if (inside.size > best.covered) best = { from: events[lo]!.o, to: e.o + 1, covered: inside.size, types: keys.size };
   }
   return best;
 }
