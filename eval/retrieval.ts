@@ -18,6 +18,7 @@ import { openIndexStore } from "../src/store/index.js";
 import { rankCandidates, DEFAULT_CANDIDATES } from "../src/search/candidates.js";
 import { DEFAULT_TRACE, suspectKeys } from "../src/search/check.js";
 import { DEFAULT_MINHASH } from "../src/fingerprint/index.js";
+import { DEFAULT_THRESHOLDS } from "../src/verdict/pair.js";
 import { dataset, fail, parseArgs, readText, RESULTS_DIR, today } from "./args.js";
 import { splitOf, type Split } from "./split.js";
 import { PAN_TYPES, type PanType } from "./pan13-compare.js";
@@ -48,9 +49,14 @@ const trace = {
   ...(ratio !== undefined ? { minScoreRatio: ratio } : {}),
   ...(misses !== undefined ? { maxMisses: misses } : {}),
 };
-// --loose: claim every candidate the pair verdict calls a copy (to tune the claim rule offline).
+// --loose: claim every candidate with an aligned passage, whatever the pair verdict says (to tune
+// the claim rule offline from the dump: coverage, similarity, aligned words and runs per source).
 const loose = argv.includes("--loose");
-const unspin = createUnspin({ trace, ...(loose ? { claim: { longWords: 0 } } : {}), candidates: { ...DEFAULT_CANDIDATES, limit: Math.max(trace.maxAligned, DEFAULT_CANDIDATES.limit) } });
+const unspin = createUnspin({
+  trace,
+  ...(loose ? { claim: { longWords: 0, longRuns: 0 }, thresholds: { ...DEFAULT_THRESHOLDS, minCoverage: 0, minAlignedWords: 1 } } : {}),
+  candidates: { ...DEFAULT_CANDIDATES, limit: Math.max(trace.maxAligned, DEFAULT_CANDIDATES.limit) },
+});
 let build: { seconds: number; added: number; duplicates: number; skipped: number } | null = null;
 if (argv.includes("--rebuild") || !existsSync(indexPath)) {
   mkdirSync(work, { recursive: true });

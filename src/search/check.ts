@@ -49,15 +49,15 @@ export interface TraceOptions {
   stopCoverage: number;
   tieRatio: number;
   /**
-   * Patience: alignment stops after this many candidates in a row that are not copies. A long
-   * suspect stitched from many articles keeps yielding sources deep into the ranking (so
+   * Patience: alignment stops after this many candidates in a row that align nothing at all. A
+   * long suspect stitched from many articles keeps yielding sources deep into the ranking (so
    * `maxAligned` can be generous), while a suspect with one source or none stops soon after the
    * last one.
    */
   maxMisses: number;
 }
 
-// 50 candidates with a patience of 15 misses: on the PAN13 dev split the true source is among the
+// 50 candidates with a patience of 15 candidates that align nothing: on the PAN13 dev split the true source is among the
 // first 50 candidates for ~95% of pairs, and suspects stitched from many articles have sources
 // deep in the ranking; the patience keeps one-source and clean suspects cheap (eval/results/retrieval.md).
 export const DEFAULT_TRACE: TraceOptions = { maxAligned: 50, minScoreRatio: 0, stopCoverage: 0.9, tieRatio: 0.8, maxMisses: 15 };
@@ -88,10 +88,14 @@ export async function traceSources(
     const [d] = await fetch([c.doc]);
     if (!d) continue;
     const [source] = alignCandidates(suspect, [d], lexicon, align);
-    if (!source || !isCopy(source)) {
+    if (!source) {
       misses++;
       continue;
     }
+    // A candidate that aligns passages but is not claimed (the same story, or a copy too thin to
+    // claim) neither spends nor renews the patience: in a suspect stitched from many articles such
+    // candidates sit between real sources.
+    if (!isCopy(source)) continue;
     misses = 0;
     sources.push(source);
     const units = source.alignment.suspectUnits.length;

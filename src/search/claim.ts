@@ -6,20 +6,22 @@
 // articles written independently share few. So a short aligned stretch is claimed only when it
 // also holds `minSharedRuns` distinct runs of `runWords` words (function words included) found in
 // the same aligned passage on both sides, and never under `minRunWords` aligned words (two
-// articles reporting the same dated fact share a few runs); a longer one (`longWords`) on the pair
-// verdict alone. Chosen on the PAN13 dev split: eval/results/retrieval.md.
+// articles reporting the same dated fact share a few runs); a longer one (`longWords`) needs only
+// `longRuns` (translated copies keep few runs, but a long stretch of loose topical matches with
+// one run or none is chance). Chosen on the PAN13 dev split: eval/results/retrieval.md.
 import type { Alignment } from "../align/index.js";
 
 export interface ClaimOptions {
   runWords: number;
   minSharedRuns: number;
-  /** Aligned suspect words from which the pair verdict suffices. */
+  /** Aligned suspect words from which `longRuns` shared runs suffice. */
   longWords: number;
+  longRuns: number;
   /** Aligned suspect words below which nothing is claimed (or half the suspect, if shorter). */
   minRunWords: number;
 }
 
-export const DEFAULT_CLAIM: ClaimOptions = { runWords: 4, minSharedRuns: 3, longWords: 45, minRunWords: 25 };
+export const DEFAULT_CLAIM: ClaimOptions = { runWords: 4, minSharedRuns: 3, longWords: 45, longRuns: 2, minRunWords: 25 };
 
 export interface ClaimEvidence {
   /** The pair verdict calls the alignment a copy. */
@@ -31,7 +33,7 @@ export interface ClaimEvidence {
 
 export function claimSource(e: ClaimEvidence, o: ClaimOptions = DEFAULT_CLAIM): boolean {
   if (!e.copy) return false;
-  if (e.alignedWords >= o.longWords) return true;
+  if (e.alignedWords >= o.longWords && e.sharedRuns >= o.longRuns) return true;
   return e.sharedRuns >= o.minSharedRuns && e.alignedWords >= Math.min(o.minRunWords, Math.ceil(e.suspectWords / 2));
 }
 
