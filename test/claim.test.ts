@@ -28,6 +28,18 @@ test("runs are counted inside aligned passages only, once each", () => {
   // A passage that misses the source sentence shares nothing.
   assert.equal(sharedRuns({ ...a, passages: [{ ...one.passages[0]!, source: { start: 10, end: 14 } }] }, 4), 0);
   assert.equal(sharedRuns({ ...a, passages: [] }, 4), 0);
+  // The same run found through two passages counts once.
+  assert.equal(sharedRuns({ ...a, passages: [one.passages[0]!, one.passages[0]!] }, 4), 7);
+});
+
+test("a run made only of a name does not count", () => {
+  const sus = analyzeText("Yesterday the Port Ellis Harbour Board met.");
+  const src = analyzeText("Critics of the Port Ellis Harbour Board spoke.");
+  const a = alignTexts(sus, src, lexicon);
+  const whole: Alignment = { ...a, passages: [{ suspect: { start: 0, end: a.suspectUnits.length }, source: { start: 0, end: a.sourceUnits.length }, ops: [], edits: [], matched: 5, identical: 5, units: 7 }] };
+  assert.ok(a.suspectUnits.filter((u) => u.proper).length >= 4, "the name's words are marked as a name");
+  // "the port ellis harbour" counts; "port ellis harbour board" is all name.
+  assert.equal(sharedRuns(whole, 4), 1);
 });
 
 test("the same story told independently shares no runs of four words", () => {

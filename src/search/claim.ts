@@ -4,11 +4,11 @@
 // many clean suspects, from topical neighbours whose loosely matched words happen to line up.
 // Copies, even spun, translated or summarised ones, keep short runs of words verbatim; same-topic
 // articles written independently share few. So a short aligned stretch is claimed only when it
-// also holds `minSharedRuns` distinct runs of `runWords` words (function words included) found in
-// the same aligned passage on both sides, and never under `minRunWords` aligned words (two
-// articles reporting the same dated fact share a few runs); a longer one (`longWords`) needs only
-// `longRuns` (translated copies keep few runs, but a long stretch of loose topical matches with
-// one run or none is chance). Chosen on the PAN13 dev split: eval/results/retrieval.md.
+// also holds `minSharedRuns` distinct runs of `runWords` words (function words included, names
+// alone not) found in the same aligned passage on both sides, and never under `minRunWords`
+// aligned words (two articles reporting the same dated fact share a run or two); a longer one
+// (`longWords`) needs `longRuns` (translated copies keep few runs, but a long stretch of loose
+// topical matches without any is chance). Chosen on the PAN13 dev split: eval/results/retrieval.md.
 import type { Alignment } from "../align/index.js";
 
 export interface ClaimOptions {
@@ -21,7 +21,7 @@ export interface ClaimOptions {
   minRunWords: number;
 }
 
-export const DEFAULT_CLAIM: ClaimOptions = { runWords: 4, minSharedRuns: 3, longWords: 45, longRuns: 2, minRunWords: 25 };
+export const DEFAULT_CLAIM: ClaimOptions = { runWords: 4, minSharedRuns: 2, longWords: 45, longRuns: 1, minRunWords: 25 };
 
 export interface ClaimEvidence {
   /** The pair verdict calls the alignment a copy. */
@@ -37,22 +37,30 @@ export function claimSource(e: ClaimEvidence, o: ClaimOptions = DEFAULT_CLAIM): 
   return e.sharedRuns >= o.minSharedRuns && e.alignedWords >= Math.min(o.minRunWords, Math.ceil(e.suspectWords / 2));
 }
 
-/** Distinct runs of `k` words occurring in an aligned passage on both sides, summed over passages. */
+/**
+ * Distinct runs of `k` words occurring in an aligned passage on both sides. A run made only of
+ * names and numbers does not count: a multi-word name ("Port Ellis Harbour Board") is repeated by
+ * every article on the subject, copied or not. A run repeated in several passages counts once.
+ */
 export function sharedRuns(alignment: Alignment, k: number): number {
   const { suspectUnits: sus, sourceUnits: src } = alignment;
-  const runs = (units: typeof sus, start: number, end: number) => {
+  const runs = (units: typeof sus, start: number, end: number, skipNames: boolean) => {
     const out = new Set<string>();
     for (let u = start; u + k <= end; u++) {
       let run = units[u]!.norm;
-      for (let v = u + 1; v < u + k; v++) run += " " + units[v]!.norm;
-      out.add(run);
+      let named = units[u]!.proper || units[u]!.number;
+      for (let v = u + 1; v < u + k; v++) {
+        run += " " + units[v]!.norm;
+        named &&= units[v]!.proper || units[v]!.number;
+      }
+      if (!(skipNames && named)) out.add(run);
     }
     return out;
   };
-  let shared = 0;
+  const shared = new Set<string>();
   for (const p of alignment.passages) {
-    const inSource = runs(src, p.source.start, p.source.end);
-    for (const r of runs(sus, p.suspect.start, p.suspect.end)) if (inSource.has(r)) shared++;
+    const inSource = runs(src, p.source.start, p.source.end, false);
+    for (const r of runs(sus, p.suspect.start, p.suspect.end, true)) if (inSource.has(r)) shared.add(r);
   }
-  return shared;
+  return shared.size;
 }
