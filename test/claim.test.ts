@@ -56,10 +56,10 @@ test("the same story told independently shares no runs of four words", () => {
   assert.ok(sharedRuns(a, 3) > 0, "three-word runs such as a number phrase do recur");
 });
 
-test("claimSource: long copies need a couple of shared runs, short ones more, tiny ones are never claimed", () => {
+test("claimSource: long copies on the verdict, short ones need shared runs, tiny ones are never claimed", () => {
   const e = { copy: true, alignedWords: 60, suspectWords: 3000, sharedRuns: 0 };
-  assert.equal(claimSource({ ...e, sharedRuns: DEFAULT_CLAIM.longRuns }), true);
-  assert.equal(claimSource({ ...e, sharedRuns: DEFAULT_CLAIM.longRuns - 1 }), false, "long but loose topical matches");
+  assert.equal(claimSource(e), true, "a long copy verdict needs no run by default (shuffled copies keep none)");
+  assert.equal(claimSource({ ...e, sharedRuns: 0 }, { ...DEFAULT_CLAIM, longRuns: 1 }), false, "unless longRuns asks for some");
   assert.equal(claimSource({ ...e, copy: false, sharedRuns: 50 }), false);
   assert.equal(claimSource({ ...e, alignedWords: 30 }), false, "short stretch without runs");
   assert.equal(claimSource({ ...e, alignedWords: 30, sharedRuns: DEFAULT_CLAIM.minSharedRuns }), true);
