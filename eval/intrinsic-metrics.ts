@@ -30,8 +30,8 @@ export interface FiredSpan {
   suggest: (pos: number) => string[];
 }
 
-export function firedSpans(d: DocRecord, collT: number, phraseT: number): FiredSpan[] {
-  const { phrases, words } = selectFired(d.phrases, d.judged, collT, phraseT);
+export function firedSpans(d: DocRecord, collT: number, phraseT: number, shiftW = 0): FiredSpan[] {
+  const { phrases, words } = selectFired(d.phrases, d.judged, collT, phraseT, shiftW);
   const out: FiredSpan[] = [];
   for (const n of d.nonWords) out.push({ start: n.start, end: n.end, suggest: () => n.suggestions });
   for (const p of phrases as DocRecord["phrases"]) {
@@ -50,11 +50,11 @@ export interface SpanStats {
   top3: number;
 }
 
-export function spanStats(docs: DocRecord[], collT: number, phraseT: number): SpanStats {
+export function spanStats(docs: DocRecord[], collT: number, phraseT: number, shiftW = 0): SpanStats {
   const s: SpanStats = { fired: 0, correct: 0, replacements: 0, found: 0, top1: 0, top3: 0 };
   for (const d of docs) {
     if (d.replacements.length === 0) continue;
-    const spans = firedSpans(d, collT, phraseT);
+    const spans = firedSpans(d, collT, phraseT, shiftW);
     const reps = d.replacements;
     s.replacements += reps.length;
     for (const sp of spans) {
@@ -74,8 +74,8 @@ export function spanStats(docs: DocRecord[], collT: number, phraseT: number): Sp
   return s;
 }
 
-export function docFeatures(d: DocRecord, collT: number, phraseT: number): number[] {
-  const { phrases, words } = selectFired(d.phrases, d.judged, collT, phraseT);
+export function docFeatures(d: DocRecord, collT: number, phraseT: number, shiftW = 0): number[] {
+  const { phrases, words } = selectFired(d.phrases, d.judged, collT, phraseT, shiftW);
   const f = computeFeatures({ ...d.counts, judged: d.judged, collocations: words.length, phrases: phrases.length });
   return FEATURE_NAMES.map((n) => f[n]);
 }
@@ -89,7 +89,12 @@ export interface LogisticModel {
 export function fitLogistic(x: number[][], y: boolean[], names: readonly string[], use: readonly string[]): LogisticModel {
   const idx = use.map((n) => names.indexOf(n));
   const k = idx.length;
-  const mean = idx.map((j) => x.reduce((a, r) => a + r[j]!, 0) / x.length);
+  // A feature that could not be computed (NaN) is read as the average, as logistic() does.
+  const mean = idx.map((j) => {
+    const v = x.map((r) => r[j]!).filter((u) => !Number.isNaN(u));
+    return v.reduce((a, u) => a + u, 0) / Math.max(1, v.length);
+  });
+  x = x.map((r) => r.map((u, j) => (Number.isNaN(u) ? mean[idx.indexOf(j)] ?? 0 : u)));
   const sd = idx.map((j, q) => Math.sqrt(x.reduce((a, r) => a + (r[j]! - mean[q]!) ** 2, 0) / x.length) || 1);
   const z = x.map((r) => idx.map((j, q) => (r[j]! - mean[q]!) / sd[q]!));
   const pos = y.filter(Boolean).length;

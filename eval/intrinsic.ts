@@ -11,12 +11,13 @@ import { writeFileSync, readFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getLexicon } from "../src/lexicon/index.js";
+import { getWordVectors } from "../src/lexicon/vectors.js";
 import { analyzeText } from "../src/text/index.js";
 import { analyzeIntrinsic, FEATURE_NAMES, logistic, weigh } from "../src/intrinsic/index.js";
 import { spin } from "../bench/spinner.js";
 import { MemoryCounts } from "./corpus-counts.js";
 import { checkData, fnv1a, loadBbc, loadPan13, loadReuters, splitOf, type Article } from "./intrinsic-data.js";
-import { confusion, docFeatures, f1, fitLogistic, pct, spanStats, type DocRecord, type LogisticModel } from "./intrinsic-metrics.js";
+import { confusion, docFeatures, f1, firedSpans, fitLogistic, pct, spanStats, type DocRecord, type LogisticModel } from "./intrinsic-metrics.js";
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -36,6 +37,8 @@ const fit = process.argv.includes("--fit");
 const useCorpus = process.argv.includes("--corpus");
 const maxReuters = Number(arg("reuters", "1500"));
 const maxBbc = Number(arg("bbc", "0")) || Infinity;
+// --no-vectors: the detector without word vectors (the coherence features then read as average).
+const vectors = process.argv.includes("--no-vectors") ? undefined : getWordVectors();
 
 const RATES = [0.1, 0.15, 0.2, 0.3, 0.5];
 const DEBRIS_RATES = [0.15, 0.3];
@@ -44,7 +47,8 @@ const t0 = performance.now();
 
 // ---- corpora -------------------------------------------------------------------------------
 const inIndex = (a: Article) => useCorpus && fnv1a(`index:${a.id}`) % 4 === 0;
-const allBbc = loadBbc(dataRoot).slice(0, maxBbc);
+// Hash order, so a --bbc subset spans all topics (the folders are sorted by topic).
+const allBbc = loadBbc(dataRoot).sort((a, b) => fnv1a(a.id) - fnv1a(b.id)).slice(0, maxBbc);
 const allReuters = loadReuters(dataRoot, 80).sort((a, b) => fnv1a(a.id) - fnv1a(b.id));
 const bbc = allBbc.filter((a) => !inIndex(a));
 const reuters = allReuters.slice(0, maxReuters).filter((a) => !inIndex(a));
@@ -68,7 +72,7 @@ let analysisMs = 0;
 function record(a: Article, text: string, rate: number, debris: boolean, positive: boolean, replacements: DocRecord["replacements"]): void {
   const t1 = performance.now();
   const tx = analyzeText(text);
-  const r = analyzeIntrinsic(tx, lexicon, corpus ? { corpus } : {});
+  const r = analyzeIntrinsic(tx, lexicon, { ...(corpus ? { corpus } : {}), ...(vectors ? { vectors } : {}) });
   analysisMs += performance.now() - t1;
   bytes += text.length;
   const tok = tx.tokens;
@@ -95,6 +99,13 @@ for (const a of [...bbc, ...reuters]) {
 for (const a of pan) record(a, a.text, a.corpus === "pan13-random" ? -1 : 0, false, a.corpus === "pan13-random", []);
 console.error(`analysed ${records.length} documents, ${(bytes / 1e6).toFixed(1)} MB at ${(bytes / 1e6 / (analysisMs / 1000)).toFixed(2)} MB/s`);
 
+if (process.argv.includes("--dump")) {
+  // Slim records for offline feature experiments (dev decisions only); not part of the report.
+  const slim = records.map((d) => ({ id: d.id, corpus: d.corpus, split: d.split, rate: d.rate, debris: d.debris, positive: d.positive, counts: d.counts,
+    reps: d.replacements.map((r) => [r.start, r.end]), phrases: d.phrases.map((p) => [p.delta, p.start, p.end]),
+    judged: d.judged.map((j) => [j.delta, j.shift ?? null, j.seen, j.sides, j.start, j.end]) }));
+  writeFileSync(arg("dump", "/tmp/intrinsic-dump.json"), JSON.stringify(slim));
+}
 const news = (d: DocRecord) => d.corpus === "bbc" || d.corpus === "reuters";
 const dev = records.filter((d) => d.split === "dev");
 const test = records.filter((d) => d.split === "test");
@@ -105,7 +116,10 @@ const test = records.filter((d) => d.split === "test");
 const devSpun = dev.filter((d) => news(d) && d.positive);
 // The prior weight changes which candidate wins and by how much: re-weigh the stored candidates.
 const reweigh = (d: DocRecord, w: number): DocRecord => ({ ...d, judged: d.judged.map((j) => ({ ...j, ...weigh(j.competing, j.own, w) })) });
-let best = { collT: 99, phraseT: 99, priorW: 1, recall: -1, precision: 0 };
+// Dev precision must clear the 0.8 target with a margin: the finer the grid, the more the chosen
+// point sits on the dev boundary, and test precision scatters around it.
+const SPAN_PRECISION_MIN = 0.81;
+let best = { collT: 99, phraseT: 99, priorW: 1, shiftW: 0, recall: -1, precision: 0 };
 const grid: string[] = [];
 for (const priorW of [0, 0.25, 0.5, 0.75, 1]) {
   const spunW = devSpun.map((d) => reweigh(d, priorW));
@@ -117,18 +131,36 @@ for (const priorW of [0, 0.25, 0.5, 0.75, 1]) {
       const precision = s15.correct / Math.max(1, s15.fired);
       const recall = s.found / Math.max(1, s.replacements);
       if (phraseT === 4) grid.push(`| ${priorW} | ${collT} | ${pct(s.correct, s.fired)} | ${(100 * precision).toFixed(1)}% | ${(100 * recall).toFixed(1)}% | ${pct(s.top1, s.found)} |`);
-      if (precision >= 0.8 && recall > best.recall) best = { collT, phraseT, priorW, recall, precision };
+      if (precision >= SPAN_PRECISION_MIN && recall > best.recall) best = { collT, phraseT, priorW, shiftW: 0, recall, precision };
     }
   }
 }
 const priorW = best.priorW;
 for (const d of records) d.judged = reweigh(d, priorW).judged;
-const { collT, phraseT } = best;
-console.error(`dev span thresholds: prior weight ${priorW}, collocation ${collT}, phrase ${phraseT} (precision ${best.precision.toFixed(3)}, recall ${best.recall.toFixed(3)})`);
+// Then the weight of the topic shift (word vectors) in odd-collocation evidence, at that prior weight.
+const shiftGrid: string[] = [];
+if (vectors) {
+  const spunW = dev.filter((d) => news(d) && d.positive);
+  const spun15 = spunW.filter((d) => d.rate === 0.15 && !d.debris);
+  for (const shiftW of [5, 10, 15, 20, 30]) {
+    for (let collT = 1; collT <= 10; collT += 0.5) {
+      for (const phraseT of [4, 6]) {
+        const s = spanStats(spunW, collT, phraseT, shiftW);
+        const s15 = spanStats(spun15, collT, phraseT, shiftW);
+        const precision = s15.correct / Math.max(1, s15.fired);
+        const recall = s.found / Math.max(1, s.replacements);
+        if (phraseT === 4) shiftGrid.push(`| ${shiftW} | ${collT} | ${pct(s.correct, s.fired)} | ${(100 * precision).toFixed(1)}% | ${(100 * recall).toFixed(1)}% | ${pct(s.top1, s.found)} |`);
+        if (precision >= SPAN_PRECISION_MIN && recall > best.recall) best = { collT, phraseT, priorW, shiftW, recall, precision };
+      }
+    }
+  }
+}
+const { collT, phraseT, shiftW } = best;
+console.error(`dev span thresholds: prior weight ${priorW}, shift weight ${shiftW}, collocation ${collT}, phrase ${phraseT} (precision ${best.precision.toFixed(3)}, recall ${best.recall.toFixed(3)})`);
 
 // ---- 2. document score: logistic regression on dev features ---------------------------------
 const USE = FEATURE_NAMES;
-const feats = new Map(records.map((d) => [d, docFeatures(d, collT, phraseT)]));
+const feats = new Map(records.map((d) => [d, docFeatures(d, collT, phraseT, shiftW)]));
 // Fit on news only: PAN13 documents are long book excerpts with small obfuscated passages, a
 // different population; they are evaluated, not learnt from.
 const devFit = dev.filter(news);
@@ -154,17 +186,26 @@ for (let t = 0.05; t < 0.995; t += 0.005) {
   }
 }
 console.error(`dev document threshold ${threshold} (mean F1 at >= 15%: ${bestObj.toFixed(3)})`);
+{
+  // Dev figures for tuning decisions (the report below is on test).
+  const fp = devNeg.filter((d) => scores.get(d)! >= threshold).length;
+  const s15 = spanStats(dev.filter((d) => news(d) && d.rate === 0.15 && !d.debris), collT, phraseT, shiftW);
+  const short = (d: DocRecord) => news(d) && d.counts.content < 150;
+  const shortSet = dev.filter((d) => short(d) && (!d.positive || (d.rate === 0.15 && !d.debris)));
+  const cs = confusion(shortSet.map((d) => scores.get(d)!), shortSet.map((d) => d.positive), threshold);
+  console.error(`DEV: FP ${pct(fp, devNeg.length)}; F1 10% ${rateF1(dev, 0.1, threshold).toFixed(3)}, 15% ${rateF1(dev, 0.15, threshold).toFixed(3)}, 20% ${rateF1(dev, 0.2, threshold).toFixed(3)}; short F1 15% ${f1(cs).toFixed(3)}; span precision 15% ${pct(s15.correct, s15.fired)}, recall ${pct(s15.found, s15.replacements)}, top1 ${pct(s15.top1, s15.found)}`);
+}
 
 // ---- 3. report on test ------------------------------------------------------------------------
 const lines: string[] = [];
 const out = (s = "") => lines.push(s);
-const cmd = `node --import tsx eval/intrinsic.ts --data ${arg("data", "../shared/data")} --reuters ${maxReuters}${fit ? " --fit" : ""}${useCorpus ? " --corpus" : ""}`;
+const cmd = `node --import tsx eval/intrinsic.ts --data ${arg("data", "../shared/data")} --reuters ${maxReuters}${fit ? " --fit" : ""}${useCorpus ? " --corpus" : ""}${vectors ? "" : " --no-vectors"}`;
 out("## Source-free detection (issue 4)");
 out();
 out(`Command: \`${cmd}\` (${new Date().toISOString().slice(0, 10)}). Data: ${bbc.length} BBC articles (duplicates removed), ${reuters.length} Reuters-21578 bodies of >= 80 words (prose only, hash-sampled), PAN13 suspicious documents (${pan.filter((a) => a.corpus === "pan13-random").length} random-obfuscation, ${pan.filter((a) => a.corpus === "pan13-none").length} no-plagiarism). Each news article gives one unspun negative and spun variants at ${RATES.map((r) => r * 100 + "%").join(", ")} of content words, plus ${DEBRIS_RATES.map((r) => r * 100 + "%").join(", ")} with tokenizer debris (bench/spinner.ts, seeded). Split by article id hash: ${dev.length} dev / ${test.length} test documents. Analysis speed in this run: ${(bytes / 1e6 / (analysisMs / 1000)).toFixed(2)} MB/s (one core, includes text analysis).`);
 out();
 if (corpus) out(`With index n-gram counts: ${corpus.total} words of real news (a quarter of the BBC and sampled Reuters articles by hash, plus the unsampled Reuters bodies), interpolated with the SymSpell counts; those articles are not evaluated. Thresholds and weights re-tuned on dev under this condition.\n`);
-out(`Tuned on dev: prior weight ${priorW}, odd-collocation threshold ${collT} nats, phrase-restoration threshold ${phraseT === 99 ? "off" : phraseT + " nats"}, document threshold LIKELY_SPUN_THRESHOLD = ${threshold}.`);
+out(`Tuned on dev: prior weight ${priorW}, topic-shift weight ${shiftW}${vectors ? "" : " (no word vectors)"}, odd-collocation threshold ${collT} nats, phrase-restoration threshold ${phraseT === 99 ? "off" : phraseT + " nats"}, document threshold LIKELY_SPUN_THRESHOLD = ${threshold}.`);
 out();
 const testNeg = test.filter((d) => news(d) && !d.positive);
 const fpTest = testNeg.filter((d) => scores.get(d)! >= threshold).length;
@@ -212,12 +253,23 @@ out();
 out("| set | span precision | span recall | top-1 (of found) | top-3 (of found) | top-1 (of all replacements) |");
 out("|---|---|---|---|---|---|");
 function spanRow(label: string, docs: DocRecord[]): void {
-  const s = spanStats(docs, collT, phraseT);
+  const s = spanStats(docs, collT, phraseT, shiftW);
   out(`| ${label} | ${pct(s.correct, s.fired)} | ${pct(s.found, s.replacements)} | ${pct(s.top1, s.found)} | ${pct(s.top3, s.found)} | ${pct(s.top1, s.replacements)} |`);
 }
 for (const r of RATES) spanRow(`${r * 100}%`, test.filter((d) => news(d) && d.rate === r && !d.debris));
 spanRow("all rates", test.filter((d) => news(d) && d.positive));
 out();
+{
+  // Word-level findings on text nobody spun: every one is a false alarm.
+  let fired = 0;
+  let content = 0;
+  for (const d of testNeg) {
+    fired += firedSpans(d, collT, phraseT, shiftW).length;
+    content += d.counts.content;
+  }
+  out(`Word-level findings on unspun test news (all false alarms): ${((100 * fired) / Math.max(1, content)).toFixed(2)} per 100 content words (${fired} in ${testNeg.length} articles).`);
+  out();
+}
 out("Span precision counts word-level findings (non-word, odd-collocation, phrase-restoration); a span is correct when it overlaps a recorded replacement. Tokenizer-artifact findings are exact by construction of the text model and not counted here.");
 out();
 out("### Calibration (test, unspun news and all spun news)");
@@ -239,6 +291,14 @@ out("| prior weight | odd-collocation threshold | precision (all rates) | precis
 out("|---|---|---|---|---|---|");
 for (const g of grid) out(g);
 out();
+if (shiftGrid.length) {
+  out(`### Dev grid with the topic shift (prior weight ${priorW}, phrase threshold 4; dev only)`);
+  out();
+  out("| shift weight | odd-collocation threshold | precision (all rates) | precision (15%) | recall (all rates) | top-1 of found |");
+  out("|---|---|---|---|---|---|");
+  for (const g of shiftGrid) out(g);
+  out();
+}
 out("Score model (fit on dev): " + "`" + JSON.stringify(model) + "`");
 out();
 
@@ -254,6 +314,7 @@ if (fit && !useCorpus) {
     .replace(/COLLOCATION_MIN_DELTA = [\d.]+;/, `COLLOCATION_MIN_DELTA = ${collT};`)
     .replace(/PHRASE_MIN_DELTA = [\d.]+;/, `PHRASE_MIN_DELTA = ${phraseT};`)
     .replace(/PRIOR_WEIGHT = [\d.]+;/, `PRIOR_WEIGHT = ${priorW};`)
+    .replace(/SHIFT_WEIGHT = [\d.]+;/, `SHIFT_WEIGHT = ${shiftW};`)
     .replace(/LIKELY_SPUN_THRESHOLD = [\d.]+;/, `LIKELY_SPUN_THRESHOLD = ${threshold};`)
     .replace(/export const SCORE_MODEL[\s\S]*?\n};\n/, `export const SCORE_MODEL: { bias: number; features: Record<string, { mean: number; sd: number; w: number }> } = {\n  bias: ${model.bias},\n  features: {\n${Object.entries(model.features).map(([k, v]) => `    ${k}: { mean: ${v.mean}, sd: ${v.sd}, w: ${v.w} },`).join("\n")}\n  },\n};\n`);
   writeFileSync(path, next);

@@ -13,7 +13,8 @@ import { DEFAULT_TRACE, suspectKeys, traceSources, type CandidateDocument, type 
 import { prepareDocument, type PreparedDocument } from "./search/prepare.js";
 import { claimSource, DEFAULT_CLAIM, sharedRuns, type ClaimOptions } from "./search/claim.js";
 import type { Article } from "./ingest/types.js";
-import { analyzeIntrinsic, LIKELY_SPUN_THRESHOLD, type CorpusCounts } from "./intrinsic/index.js";
+import { analyzeIntrinsic, LIKELY_SPUN_THRESHOLD, type CorpusCounts, type WordVectors } from "./intrinsic/index.js";
+import { getWordVectors } from "./lexicon/vectors.js";
 import { mergeIntrinsic } from "./report/intrinsic.js";
 
 /** What `check` needs of an index (the IndexStore backends provide it). */
@@ -28,6 +29,8 @@ export interface IndexSource {
 export interface UnspinOptions {
   /** A lexicon to use instead of the shared default (loaded lazily on first use). */
   lexicon?: Lexicon;
+  /** Word vectors for source-free analysis (default: the shared GloVe table, loaded on first use; `false`: none). */
+  vectors?: WordVectors | false;
   align?: Partial<AlignOptions>;
   thresholds?: VerdictThresholds;
   candidates?: CandidateOptions;
@@ -88,6 +91,11 @@ async function rankIndex(index: IndexSource, keys: number[], options: CandidateO
 export function createUnspin(options: UnspinOptions = {}): Unspin {
   let lexicon = options.lexicon;
   const lex = () => (lexicon ??= getLexicon());
+  let vectors = options.vectors;
+  const intrinsicOptions = (corpus?: CorpusCounts) => {
+    vectors ??= getWordVectors();
+    return { ...(corpus ? { corpus } : {}), ...(vectors ? { vectors } : {}) };
+  };
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const claim: ClaimOptions = { ...DEFAULT_CLAIM, ...options.claim };
   const toText = (t: string | Text) => (typeof t === "string" ? analyzeText(t) : t);
@@ -126,12 +134,12 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
       };
       const sources = await traceSources(sText, ranked, fetch, lex(), trace, options.align, isSource);
       const report = buildReport(sText, sources, { ...(opts.input !== undefined ? { input: opts.input } : {}), thresholds, onlyCopies: true });
-      return mergeIntrinsic(report, analyzeIntrinsic(sText, lex(), opts.corpus ? { corpus: opts.corpus } : {}), LIKELY_SPUN_THRESHOLD);
+      return mergeIntrinsic(report, analyzeIntrinsic(sText, lex(), intrinsicOptions(opts.corpus)), LIKELY_SPUN_THRESHOLD);
     },
     intrinsic(text, opts = {}) {
       const t = toText(text);
       const report = buildReport(t, [], opts.input !== undefined ? { input: opts.input } : {});
-      return mergeIntrinsic(report, analyzeIntrinsic(t, lex(), opts.corpus ? { corpus: opts.corpus } : {}), LIKELY_SPUN_THRESHOLD);
+      return mergeIntrinsic(report, analyzeIntrinsic(t, lex(), intrinsicOptions(opts.corpus)), LIKELY_SPUN_THRESHOLD);
     },
     prepare(article) {
       return prepareDocument(article, lex());

@@ -3,12 +3,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { getLexicon } from "../src/lexicon/index.js";
+import { getWordVectors } from "../src/lexicon/vectors.js";
 import { analyzeText } from "../src/text/index.js";
 import { analyzeIntrinsic, LIKELY_SPUN_THRESHOLD, selectFired } from "../src/intrinsic/index.js";
 import { formOf, inflect } from "../src/intrinsic/inflect.js";
 
 const lexicon = getLexicon();
-const run = (s: string) => analyzeIntrinsic(analyzeText(s), lexicon);
+// The shipped configuration: word vectors on (the CLI and createUnspin load them by default).
+const vectors = getWordVectors();
+const run = (s: string) => analyzeIntrinsic(analyzeText(s), lexicon, { vectors });
 const rules = (s: string, rule: string) => run(s).findings.filter((f) => f.rule === rule);
 
 const PLAIN =

@@ -34,6 +34,8 @@ export interface WordJudgement {
   /** The word's own score and prior, and every competing candidate (for re-weighting). */
   own: { logp: number; prior: number };
   competing: Scored[];
+  /** How much closer the best synonym is to the article than the word (cosine; coherence.ts). */
+  shift?: number;
 }
 
 /**
@@ -82,7 +84,7 @@ export function judgeWords(text: Text, model: ContextModel, cands: Candidates, s
     const own = { logp: ownLogp, prior: logPrior(cw), seen: ev.seen, sides: ev.sides };
     // Attested on every side: no candidate can have more evidence, so nothing can fire.
     if (own.seen === own.sides) {
-      out.push({ token: i, word: t.norm, delta: 0, best: [], seen: own.seen, sides: own.sides, own, competing: [] });
+      out.push({ token: i, word: t.norm, delta: 0, best: [], seen: own.seen, sides: own.sides, own, competing: [], shift: undefined });
       continue;
     }
     const scored: Scored[] = [];
@@ -95,7 +97,8 @@ export function judgeWords(text: Text, model: ContextModel, cands: Candidates, s
       if (ev.seen > own.seen) scored.push({ word: s, logp: logp - Math.log(Math.max(1, cands.of(s).length)), prior: logPrior(info.counts[k]!), seen: ev.seen });
     }
     const { delta, best } = weigh(scored, own, priorWeight);
-    out.push({ token: i, word: t.norm, delta, best, seen: own.seen, sides: own.sides, own, competing: scored });
+    // `shift` is set later by coherence.ts; declared here so every judgement keeps one object shape.
+    out.push({ token: i, word: t.norm, delta, best, seen: own.seen, sides: own.sides, own, competing: scored, shift: undefined });
   }
   return out;
 }

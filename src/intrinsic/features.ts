@@ -4,8 +4,9 @@
 // (spinners break collocations) and how often a far more common synonym exists (spinners pick
 // rarer words than writers do).
 import type { WordJudgement } from "./collocation.js";
+import type { CoherenceCounts } from "./coherence.js";
 
-export interface FeatureInput {
+export interface FeatureInput extends CoherenceCounts {
   words: number;
   judged: WordJudgement[];
   collocations: number;
@@ -22,6 +23,7 @@ export interface FeatureInput {
 
 export const FEATURE_NAMES = [
   "collocationRate", "phraseRate", "nonWordRate", "artifactRate", "quoteRate", "meanDelta", "weakShare", "strongShare", "unattestedShare", "rarerShare", "meanLogFreq", "logWords", "meanDeltaByLength", "strongShareByLength",
+  "coherence", "shiftMean", "shiftShare", "shiftTop",
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
@@ -60,6 +62,11 @@ export function computeFeatures(x: FeatureInput): Record<FeatureName, number> {
     // linear model over rates alone cannot express that.
     meanDeltaByLength: (x.judged.length ? deltaSum / x.judged.length : 0) * Math.log10(words),
     strongShareByLength: (strong / content) * Math.log10(words),
+    // Word-vector signals (coherence.ts); NaN without vectors, which the score reads as "average".
+    coherence: x.vecWords >= 2 ? x.coherenceSum / x.vecWords : NaN,
+    shiftMean: x.vecWords >= 2 ? (x.shiftWords ? x.shiftSum / x.shiftWords : 0) : NaN,
+    shiftShare: x.vecWords >= 2 ? x.shifted / content : NaN,
+    shiftTop: x.vecWords >= 2 && x.shiftWords > 0 ? x.shiftTop : NaN,
   };
 }
 
@@ -68,6 +75,7 @@ export function logistic(features: Record<string, number>, model: { bias: number
   let z = model.bias;
   for (const [name, p] of Object.entries(model.features)) {
     const v = features[name] ?? 0;
+    if (Number.isNaN(v)) continue; // a signal that could not be computed counts as the average
     z += (p.w * (v - p.mean)) / (p.sd || 1);
   }
   return 1 / (1 + Math.exp(-z));

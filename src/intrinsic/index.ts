@@ -9,26 +9,32 @@ import { ruleSpec } from "../rules/catalogue.js";
 import { Candidates } from "./candidates.js";
 import { judgeWords, wordCounts, type WordJudgement } from "./collocation.js";
 import { isSwappable } from "./context.js";
+import { coherence, NO_COHERENCE, type WordVectors } from "./coherence.js";
 import { computeFeatures, logistic, type FeatureInput, type FeatureName } from "./features.js";
 import { ContextModel, type CorpusCounts } from "./lm.js";
 import { findNonWords } from "./nonword.js";
 import { judgePhrases, type PhraseJudgement } from "./phrase.js";
-import { COLLOCATION_MIN_DELTA, PHRASE_MIN_DELTA, PRIOR_WEIGHT, SCORE_MODEL } from "./weights.js";
+import { COLLOCATION_MIN_DELTA, PHRASE_MIN_DELTA, PRIOR_WEIGHT, SCORE_MODEL, SHIFT_WEIGHT } from "./weights.js";
 
-export { LIKELY_SPUN_THRESHOLD, COLLOCATION_MIN_DELTA, PHRASE_MIN_DELTA, PRIOR_WEIGHT } from "./weights.js";
+export { LIKELY_SPUN_THRESHOLD, COLLOCATION_MIN_DELTA, PHRASE_MIN_DELTA, PRIOR_WEIGHT, SHIFT_WEIGHT } from "./weights.js";
 export { weigh } from "./collocation.js";
 export type { CorpusCounts } from "./lm.js";
+export type { WordVectors } from "./coherence.js";
 export { computeFeatures, logistic, FEATURE_NAMES, type FeatureName, type FeatureInput } from "./features.js";
 
 export interface IntrinsicOptions {
   /** n-gram counts of an indexed corpus, when there is one. */
   corpus?: CorpusCounts;
+  /** Word vectors (lexicon/vectors.ts) for the coherence signals; without them those features read as average. */
+  vectors?: WordVectors;
   /** Override the tuned odd-collocation threshold (nats). */
   collocationThreshold?: number;
   /** Override the tuned phrase-restoration threshold (nats). */
   phraseThreshold?: number;
   /** Override the tuned weight of the unigram prior in odd-collocation scores (0..1). */
   priorWeight?: number;
+  /** Override the tuned weight of the topic shift in odd-collocation evidence (nats per cosine unit). */
+  shiftWeight?: number;
   /** Override the logistic score model (evaluation fits it). */
   scoreModel?: typeof SCORE_MODEL;
 }
@@ -61,7 +67,7 @@ export type DocCounts = Omit<FeatureInput, "judged" | "collocations" | "phrases"
  * Which judgements fire at the given thresholds. Phrases first: a pair restored as a whole is not
  * reported again word by word. Exported so evaluation can re-threshold without re-analysing.
  */
-export function selectFired(phrases: PhraseJudgement[], judged: WordJudgement[], collThreshold: number, phraseThreshold: number): { phrases: PhraseJudgement[]; words: WordJudgement[] } {
+export function selectFired(phrases: PhraseJudgement[], judged: WordJudgement[], collThreshold: number, phraseThreshold: number, shiftWeight = 0): { phrases: PhraseJudgement[]; words: WordJudgement[] } {
   const covered = new Set<number>();
   const firedPhrases: PhraseJudgement[] = [];
   for (const ph of phrases) {
@@ -70,8 +76,17 @@ export function selectFired(phrases: PhraseJudgement[], judged: WordJudgement[],
     covered.add(ph.second);
     firedPhrases.push(ph);
   }
-  const words = judged.filter((j) => j.delta >= collThreshold && !covered.has(j.token) && j.best.length > 0);
+  const words = judged.filter((j) => evidence(j, shiftWeight) >= collThreshold && !covered.has(j.token) && j.best.length > 0 && (shiftWeight === 0 || j.delta > 0));
   return { phrases: firedPhrases, words };
+}
+
+/**
+ * Word-level evidence in nats: the context-model margin plus, weighted, how much closer the best
+ * synonym sits to the article's topic (coherence.ts). The topic term only adds to a word that some
+ * synonym already beats in context (delta > 0), so it never fires on topic alone.
+ */
+export function evidence(j: WordJudgement, shiftWeight: number): number {
+  return j.delta + (j.delta > 0 ? shiftWeight * Math.max(0, j.shift ?? 0) : 0);
 }
 
 // Models and candidate memos live as long as their lexicon: repeated calls reuse the memo.
@@ -124,7 +139,10 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
 
   const phrases = judgePhrases(text, model, cands, swappable);
   const judged = judgeWords(text, model, cands, swappable, counts0, options.priorWeight ?? PRIOR_WEIGHT);
-  const { phrases: firedPhrases, words: firedWords } = selectFired(phrases, judged, collThreshold, phraseThreshold);
+  // Sets `shift` on the judged words, which odd-collocation evidence uses.
+  const coh = options.vectors ? coherence(text, lexicon, options.vectors, cands, judged) : NO_COHERENCE;
+  const shiftWeight = options.vectors ? (options.shiftWeight ?? SHIFT_WEIGHT) : 0;
+  const { phrases: firedPhrases, words: firedWords } = selectFired(phrases, judged, collThreshold, phraseThreshold, shiftWeight);
   for (const ph of firedPhrases) {
     const p = place(ph.first, ph.second);
     const suggestions = ph.best.map((b) => capitalise(b.words.join(" "), p.text));
@@ -138,12 +156,14 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
   for (const j of firedWords) {
     const p = place(j.token, j.token);
     const suggestions = j.best.map((b) => capitalise(b.word, p.text));
+    const e = evidence(j, shiftWeight);
+    const topical = e > j.delta + 0.5 ? "; a synonym also fits the article's topic better" : "";
     findings.push({
       rule: "odd-collocation", severity: ruleSpec("odd-collocation").severity, suspect: p, suggestion: suggestions[0]!,
-      confidence: confidenceOf(j.delta - collThreshold),
-      note: `"${p.text}" is unusual here; its synonym "${suggestions[0]}" is about ${Math.round(Math.exp(Math.min(j.delta, 20)))} times as likely in this context`,
+      confidence: confidenceOf(e - collThreshold),
+      note: `"${p.text}" is unusual here; its synonym "${suggestions[0]}" is about ${Math.round(Math.exp(Math.min(j.delta, 20)))} times as likely in this context${topical}`,
     });
-    spans.push({ rule: "odd-collocation", start: p.start, end: p.end, suggestions, delta: j.delta });
+    spans.push({ rule: "odd-collocation", start: p.start, end: p.end, suggestions, delta: e });
   }
 
   let content = 0;
@@ -161,6 +181,7 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
     artifacts: text.artifacts.filter((a) => a.kind !== "misoriented-quote" && a.kind !== "unbalanced-quote" && a.kind !== "double-space").length,
     quoteAnomalies: text.artifacts.filter((a) => a.kind === "misoriented-quote" || a.kind === "unbalanced-quote").length,
     rarer, content, logFreqSum,
+    ...coh,
   };
   const features = computeFeatures({ ...counts, judged, collocations: firedWords.length, phrases: firedPhrases.length });
   const score = logistic(features, options.scoreModel ?? SCORE_MODEL);
