@@ -58,11 +58,11 @@ export function coherence(text: Text, lexicon: Lexicon, vectors: WordVectors, ca
   const entries = entriesFor(vectors);
   for (const i of text.words) {
     const t = text.tokens[i]!;
-    if (t.debris) continue;
+    if (t.debris || t.norm.length < 3) continue;
     // One memo lookup per token: whether the word is context at all, its row and (later) its synonyms.
     let e = entries.get(t.norm);
     if (e === undefined) {
-      const ok = t.norm.length >= 3 && LOWER.test(t.norm) && !lexicon.isStopword(t.norm);
+      const ok = LOWER.test(t.norm) && !lexicon.isStopword(t.norm);
       e = { row: ok ? vectors.id(t.norm) : -1, syn: undefined };
       if (entries.size >= MEMO_LIMIT) entries.clear();
       entries.set(t.norm, e);
@@ -80,8 +80,10 @@ export function coherence(text: Text, lexicon: Lexicon, vectors: WordVectors, ca
   // u.C per row, memoised for this document in a per-table scratch array (no Map in the hot loop).
   const scratch = scratchFor(vectors);
   const gen = ++scratch.gen;
+  const stamp = scratch.stamp;
+  const val = scratch.val;
   const cdot = (k: number): number => {
-    if (scratch.stamp[k] === gen) return scratch.val[k]!;
+    if (stamp[k] === gen) return val[k]!;
     const off = k * dim;
     // Unrolled by four: about a fifth faster than the plain loop in V8.
     let s0 = 0;
@@ -97,8 +99,8 @@ export function coherence(text: Text, lexicon: Lexicon, vectors: WordVectors, ca
     }
     for (; d < dim; d++) s0 += data[off + d]! * centroid[d]!;
     const v = (s0 + s1 + s2 + s3) * scale[k]!;
-    scratch.stamp[k] = gen;
-    scratch.val[k] = v;
+    stamp[k] = gen;
+    val[k] = v;
     return v;
   };
   // cos(x, centroid - own): the centroid of the other words. |C - u|^2 = |C|^2 - 2 u.C + 1.
@@ -121,8 +123,11 @@ export function coherence(text: Text, lexicon: Lexicon, vectors: WordVectors, ca
     const rest = Math.sqrt(Math.max(1e-9, norm2 - 2 * uc + 1));
     const own = (uc - 1) / rest;
     let best = -Infinity;
-    for (let q = 0; q < sy.rows.length; q++) {
-      const v = cdot(sy.rows[q]!) - sy.selfSim[q]!;
+    const cr = sy.rows;
+    const cs = sy.selfSim;
+    for (let q = 0; q < cr.length; q++) {
+      const r = cr[q]!;
+      const v = (stamp[r] === gen ? val[r]! : cdot(r)) - cs[q]!;
       if (v > best) best = v;
     }
     const shift = best / rest - own;
