@@ -119,3 +119,13 @@ test("vector loader: keeps lower-case words, unit length, cached; a missing pack
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test("createUnspin uses the shared vectors by default, and none with vectors: false", async () => {
+  const { createUnspin } = await import("../src/index.js");
+  const spun = createUnspin().intrinsic(ELECTION_SPUN);
+  const plain = createUnspin().intrinsic(ELECTION);
+  assert.equal(spun.verdict, "likely-spun");
+  assert.equal(plain.verdict, "no-evidence");
+  const without = createUnspin({ vectors: false }).intrinsic(ELECTION_SPUN);
+  assert.ok(without.score >= 0 && without.score <= 1);
+});

