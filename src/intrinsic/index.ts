@@ -173,8 +173,9 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
     if (!swappable(i)) continue;
     content++;
     const w = text.tokens[i]!.norm;
-    logFreqSum += Math.log10(Math.max(model.unigram(w), 1000));
-    if (cands.info(w).maxCount >= 20 * Math.max(model.unigram(w), 1)) rarer++;
+    const c = model.unigram(w);
+    logFreqSum += Math.log10(Math.max(c, 1000));
+    if (cands.info(w).maxCount >= 20 * Math.max(c, 1)) rarer++;
   }
   const counts: DocCounts = {
     words: text.words.length, nonWords: nonWords.length,

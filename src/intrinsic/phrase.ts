@@ -29,21 +29,32 @@ export function judgePhrases(text: Text, model: ContextModel, cands: Candidates,
     const w2 = b.norm;
     model.conditional(w1, w2);
     if (model.lastSeen) continue;
-    const c1 = cands.of(w1).slice(0, PER_WORD);
-    const c2 = cands.of(w2).slice(0, PER_WORD);
-    if (c1.length === 0 || c2.length === 0) continue;
+    // Candidate lists with their unigram counts (memoised together), so the 8 x 8 loop does no
+    // count lookups, and each candidate's outer context is scored once, not once per pair.
+    const i1 = cands.info(w1);
+    const i2 = cands.info(w2);
+    const n1 = Math.min(PER_WORD, i1.words.length);
+    const n2 = Math.min(PER_WORD, i2.words.length);
+    if (n1 === 0 || n2 === 0) continue;
     const l = countForm(leftWord(text, i));
     const r = countForm(rightWord(text, b.i));
     const left = (x: string): number => (l !== null ? model.conditional(l, x) : Math.log(Math.max(model.unigram(x), 2000) / 5.4e11));
     const right = (y: string): number => (r !== null ? model.conditional(y, r) : 0);
     const own = left(w1) + model.conditional(w1, w2) + right(w2);
+    const lefts = new Float64Array(n1);
+    for (let a = 0; a < n1; a++) lefts[a] = left(i1.words[a]!);
+    const rights = new Float64Array(n2);
+    for (let c = 0; c < n2; c++) rights[c] = right(i2.words[c]!);
     const found: { words: [string, string]; logp: number }[] = [];
-    for (const x of c1) {
-      for (const y of c2) {
+    for (let a = 0; a < n1; a++) {
+      const x = i1.words[a]!;
+      const cx = i1.counts[a]!;
+      for (let c = 0; c < n2; c++) {
+        const y = i2.words[c]!;
         // The candidate pair must itself be attested: that bigram is the evidence.
-        const mid = model.conditional(x, y);
+        const mid = model.conditionalCounts(x, cx, y, i2.counts[c]!);
         if (!model.lastSeen) continue;
-        found.push({ words: [x, y], logp: left(x) + mid + right(y) });
+        found.push({ words: [x, y], logp: lefts[a]! + mid + rights[c]! });
       }
     }
     if (found.length === 0) continue;
