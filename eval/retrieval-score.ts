@@ -19,6 +19,10 @@ export interface DocResult {
   alignedWords?: number[];
   /** Per claimed source: not listed in pairs.tsv but proven a copy by eval/verbatim.ts (optional in old dumps). */
   proven?: boolean[];
+  /** Candidates fetched and aligned by `check` (optional in old dumps). */
+  aligned?: number;
+  /** Every candidate that aligned some passage: its rank among ranked candidates (-1 past 100), the claim evidence and outcome. */
+  outcomes?: { source: string; rank: number; copy: boolean; alignedWords: number; runs: number; claimed: boolean }[];
   /** One per (suspicious, source) pair; ranks are 0-based, -1 when absent. */
   pairs: { source: string; candidateRank: number; sourceRank: number; miss?: { verdict: string; coverage: number; alignedWords: number } }[];
 }

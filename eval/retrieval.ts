@@ -5,13 +5,18 @@
 // obfuscation type, candidate-level recall before alignment (diagnostic), and the share of
 // clean documents (all pairs no-plagiarism) for which any source is claimed.
 //
+// Then checks the 612 Helsinki articles (news about one 2018 summit, none of them indexed) against
+// the same index: any source claimed for them is a false claim unless proven a verbatim copy
+// (eval/retrieval-helsinki.ts).
+//
 // Usage: node --import tsx eval/retrieval.ts [--data DIR] [--index FILE] [--rebuild]
 //          [--split dev|test|both] [--limit N] [--align K] [--no-write] [--dump FILE]
+//          [--no-helsinki | --no-pan]
 // Split: by suspicious document, FNV-1a of its file name (eval/split.ts), as pan13-compare.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { createUnspin, type CandidateOutcome, type IndexSource } from "../src/unspin.js";
 import { addPaths } from "../src/cli/add.js";
 import { openIndexStore } from "../src/store/index.js";
@@ -28,6 +33,7 @@ import { pct, quantile, table } from "./measure.js";
 import { writeReutersJsonl } from "./retrieval-reuters.js";
 import { MIN_SHARED_RUNS, provenCopy, RUN_WORDS, wordRuns } from "./verbatim.js";
 import { retrievalScore, type DocResult, type RetrievalScore } from "./retrieval-score.js";
+import { helsinkiScore, readHelsinki, type HelsinkiResult } from "./retrieval-helsinki.js";
 
 const argv = process.argv.slice(2);
 const args = parseArgs(argv);
@@ -40,6 +46,9 @@ if (alignK !== undefined && !(alignK > 0)) fail("--align needs a positive number
 const pan = dataset(args, "pan13", ["pairs.tsv", "susp", "src"]);
 const bbc = dataset(args, "bbc", ["business"]);
 const reutersDir = dataset(args, "reuters21578", ["0.sgm"]);
+const withPan = !argv.includes("--no-pan");
+const withHelsinki = !argv.includes("--no-helsinki");
+const helsinkiDir = withHelsinki ? dataset(args, "helsinki", ["helsinki_articles.csv"]) : "";
 
 // --- index -----------------------------------------------------------------------------------
 const ratio = opt("ratio") !== undefined ? Number(opt("ratio")) : undefined;
@@ -72,15 +81,18 @@ if (argv.includes("--rebuild") || !existsSync(indexPath)) {
 }
 const store = await openIndexStore(indexPath, { readonly: true });
 const stats = await store.stats();
-// Document id -> pan13 source file name, from the file:// URL each added file keeps.
-const panName = new Map<string, string>();
+// Document id -> pan13 source file names, from the file:// URLs each added file keeps (two pairs
+// of pan13 source files are the same text, hence one indexed document with two names).
+const panNames = new Map<string, string[]>();
+const nameToId = new Map<string, string>();
 for await (const d of store.documents()) {
   for (const u of d.urls) {
     const m = /\/pan13\/src\/(source-document\d+\.txt)$/.exec(u);
-    if (m) panName.set(d.id, m[1]!);
+    if (!m) continue;
+    panNames.set(d.id, [...(panNames.get(d.id) ?? []), m[1]!].sort());
+    nameToId.set(m[1]!, d.id);
   }
 }
-const nameToId = new Map([...panName].map(([id, n]) => [n, id]));
 
 // --- pairs -----------------------------------------------------------------------------------
 const truth = new Map<string, { type: PanType; sources: string[] }>();
@@ -92,15 +104,20 @@ for (const line of readFileSync(join(pan, "pairs.tsv"), "utf8").trim().split(/\r
   t.sources.push(src);
   truth.set(susp, t);
 }
-let docs = [...truth.keys()].sort().filter((d) => args.split === "both" || splitOf(d) === args.split);
+let docs = withPan ? [...truth.keys()].sort().filter((d) => args.split === "both" || splitOf(d) === args.split) : [];
 if (args.limit) docs = docs.slice(0, args.limit);
 
 // --- check -----------------------------------------------------------------------------------
+// Counts the candidate documents fetched (each one is then aligned).
+let fetched = 0;
 const source: IndexSource = {
   postings: (k, l) => store.postings(k, l),
   postingNumbers: (k, l) => store.postingNumbers(k, l),
   documentIds: (n) => store.documentIds(n),
-  getDocuments: (ids) => store.getDocuments(ids),
+  getDocuments: (ids) => {
+    fetched += ids.length;
+    return store.getDocuments(ids);
+  },
 };
 const results: DocResult[] = [];
 const t0 = performance.now();
@@ -109,8 +126,10 @@ for (const [i, susp] of docs.entries()) {
   const text = readText(join(pan, "susp", susp));
   const tc = performance.now();
   const outcomes: CandidateOutcome[] = [];
+  fetched = 0;
   const report = await unspin.check(text, source, { input: susp, onCandidate: (o) => outcomes.push(o) });
   const ms = performance.now() - tc;
+  const alignedCount = fetched;
   // Diagnostic: the ranked candidates before alignment, far deeper than what is aligned.
   const keys = suspectKeys(unspin.analyze(text), unspin.lexicon);
   const ranked = rankCandidates(await store.postings(keys, DEFAULT_CANDIDATES.maxPostings), { ...DEFAULT_CANDIDATES, limit: 100 });
@@ -124,7 +143,12 @@ for (const [i, susp] of docs.entries()) {
   };
   const listed = new Set(t.sources);
   const runs = wordRuns(text);
-  const claimed = report.sources.map((s) => panName.get(s.id) ?? s.id);
+  // A claimed document counts as the listed source when any of its names is listed.
+  const nameOf = (id: string) => {
+    const names = panNames.get(id);
+    return names?.find((n) => listed.has(n)) ?? names?.[0] ?? id;
+  };
+  const claimed = report.sources.map((s) => nameOf(s.id));
   const proven = claimed.map((c) => !listed.has(c) && c.startsWith("source-") && provenCopy(runs, wordRuns(readText(join(pan, "src", c)))));
   results.push({
     susp,
@@ -139,20 +163,53 @@ for (const [i, susp] of docs.entries()) {
     alignedWords: report.sources.map((s) => outcomes.find((o) => o.id === s.id)?.alignedWords ?? -1),
     details: report.sources.map((s) => ({ similarity: s.similarity, passages: s.passages.map((p): [number, number] => [p.suspect.end - p.suspect.start, p.similarity]) })),
     coverage: report.sources.map((s) => s.coverage),
+    aligned: alignedCount,
+    outcomes: outcomes.map((o) => ({ source: nameOf(o.id), rank: ranked.findIndex((c) => c.doc === o.id), copy: o.copy, alignedWords: o.alignedWords, runs: o.sharedRuns, claimed: o.claimed })),
     pairs:
       t.type === "no-plagiarism"
         ? []
         : t.sources.map((src) => {
             const candidateRank = candRank(nameToId.get(src));
-            const sourceRank = report.sources.findIndex((s) => panName.get(s.id) === src);
+            const sourceRank = claimed.indexOf(src);
             return { source: src, candidateRank, sourceRank, ...miss(src, candidateRank, sourceRank) };
           }),
   });
   if ((i + 1) % 50 === 0) console.error(`${i + 1}/${docs.length} checked, ${((performance.now() - t0) / (i + 1)).toFixed(0)} ms/doc`);
 }
+
+// --- Helsinki: a clean set of news articles none of which is indexed --------------------------
+const helsinki: HelsinkiResult[] = [];
+if (withHelsinki) {
+  let articles = readHelsinki(join(helsinkiDir, "helsinki_articles.csv")).filter((a) => args.split === "both" || a.split === args.split);
+  if (args.limit) articles = articles.slice(0, args.limit);
+  const h0 = performance.now();
+  for (const [i, a] of articles.entries()) {
+    const outcomes: CandidateOutcome[] = [];
+    fetched = 0;
+    const tc = performance.now();
+    const report = await unspin.check(a.text, source, { input: a.id, onCandidate: (o) => outcomes.push(o) });
+    const ms = performance.now() - tc;
+    const runs = wordRuns(a.text);
+    const texts = new Map((await store.getDocuments(report.sources.map((s) => s.id))).map((d) => [d.id, d.text]));
+    helsinki.push({
+      id: a.id,
+      publisher: a.publisher,
+      split: a.split,
+      words: unspin.analyze(a.text).words.length,
+      ms,
+      claimed: report.sources.map((s) => panNames.get(s.id)?.[0] ?? s.id),
+      proven: report.sources.map((s) => provenCopy(runs, wordRuns(texts.get(s.id) ?? ""))),
+      alignedWords: report.sources.map((s) => outcomes.find((o) => o.id === s.id)?.alignedWords ?? -1),
+      runs: report.sources.map((s) => outcomes.find((o) => o.id === s.id)?.sharedRuns ?? -1),
+      aligned: fetched,
+      outcomes: outcomes.map((o) => ({ source: panNames.get(o.id)?.[0] ?? o.id, copy: o.copy, alignedWords: o.alignedWords, runs: o.sharedRuns, claimed: o.claimed })),
+    });
+    if ((i + 1) % 100 === 0) console.error(`helsinki ${i + 1}/${articles.length} checked, ${((performance.now() - h0) / (i + 1)).toFixed(0)} ms/doc`);
+  }
+}
 await store.close();
 const dump = opt("dump");
-if (dump) writeFileSync(dump, JSON.stringify(results));
+if (dump) writeFileSync(dump, JSON.stringify({ pan: results, helsinki }));
 
 // --- report ----------------------------------------------------------------------------------
 const aligned = trace.maxAligned;
@@ -178,7 +235,7 @@ function section(title: string, s: RetrievalScore): string {
 const md: string[] = [
   "# PAN 2013 source retrieval through the index",
   "",
-  `Command: \`node --import tsx eval/retrieval.ts --data ${argv.includes("--data") ? opt("data") : "../shared/data"}${args.split !== "both" ? ` --split ${args.split}` : ""}${alignK ? ` --align ${alignK}` : ""}${ratio !== undefined ? ` --ratio ${ratio}` : ""}${misses !== undefined ? ` --misses ${misses}` : ""}${loose ? " --loose" : ""}\` (run ${today()}; machine: ${machine()}).`,
+  `Command: \`node --import tsx eval/retrieval.ts --data ${argv.includes("--data") ? opt("data") : "../shared/data"}${args.split !== "both" ? ` --split ${args.split}` : ""}${alignK ? ` --align ${alignK}` : ""}${ratio !== undefined ? ` --ratio ${ratio}` : ""}${misses !== undefined ? ` --misses ${misses}` : ""}${loose ? " --loose" : ""}${withPan ? "" : " --no-pan"}${withHelsinki ? "" : " --no-helsinki"}\` (run ${today()}; machine: ${machine()}).`,
   "",
   `Index: all of pan13/src, bbc and reuters21578 (records with a BODY, converted to JSON Lines in ${work} and added through \`unspin add\`): ${stats.documents} documents, ${stats.postings} postings, ${(stats.sizeBytes / 1e6).toFixed(1)} MB.` +
     (build ? ` Built in ${build.seconds.toFixed(1)} s (${build.added} added, ${build.duplicates} duplicates, ${build.skipped} skipped).` : ""),
@@ -189,14 +246,39 @@ const md: string[] = [
   "",
 ];
 const splits: [string, Split | null][] = args.split === "both" ? [["Test split", "test"], ["Dev split (tuned on)", "dev"], ["All", null]] : [[args.split === "test" ? "Test split" : "Dev split (tuned on)", args.split]];
-for (const [title, sp] of splits) md.push(section(title, retrievalScore(results.filter((r) => sp === null || r.split === sp), aligned)), "");
+if (withPan) for (const [title, sp] of splits) md.push(section(title, retrievalScore(results.filter((r) => sp === null || r.split === sp), aligned)), "");
+if (withHelsinki) {
+  const rows = splits.map(([title, sp]) => {
+    const s = helsinkiScore(helsinki.filter((r) => sp === null || r.split === sp));
+    return [title.replace(" (tuned on)", " (choices made on)"), s.docs, `${s.claimed} (${pct(s.docs ? s.claimed / s.docs : 0)})`, `${s.unproven} (${pct(s.docs ? s.unproven / s.docs : 0)})`];
+  });
+  md.push(
+    "### Clean news: the Helsinki articles",
+    "",
+    "612 news articles about the July 2018 Trump-Putin summit (../shared/data/helsinki), none of them in the index, checked against it: any source claimed is a false claim unless it is a proven verbatim copy (eval/verbatim.ts). Split by article id (FNV-1a of `helsinki-<id>`).",
+    "",
+    table(["split", "articles", "any source claimed", "a source that is not a proven copy claimed"], rows),
+    "",
+  );
+  const claims = helsinki.filter((r) => r.claimed.length).map((r) => `${r.id} (${r.split}, ${r.publisher}): ${r.claimed.map((c, i) => `${c} ${r.alignedWords[i]} words, ${r.runs[i]} runs${r.proven[i] ? ", proven" : ""}`).join("; ")}`);
+  if (claims.length) md.push("Claims: " + claims.join(" | ") + ".", "");
+}
 const times = results.map((r) => r.ms).sort((a, b) => a - b);
-md.push(
-  "### Time per check",
-  "",
-  `Whole \`unspin.check\` (fingerprint, postings, ranking, alignment of ${aligned} candidates, report, source-free analysis), one thread: median ${quantile(times, 0.5).toFixed(0)} ms, p90 ${quantile(times, 0.9).toFixed(0)} ms, p99 ${quantile(times, 0.99).toFixed(0)} ms, max ${(times[times.length - 1] ?? 0).toFixed(0)} ms over ${times.length} documents (pan13 suspicious documents are long: up to 100 kB).`,
-  "",
-);
+const hTimes = helsinki.map((r) => r.ms).sort((a, b) => a - b);
+const hWords = helsinki.map((r) => r.words).sort((a, b) => a - b);
+md.push("### Time per check", "");
+if (withPan)
+  md.push(
+    `PAN13 suspicious documents (long: up to 100 kB): whole \`unspin.check\` (fingerprint, postings, ranking, alignment of up to ${aligned} candidates, report, source-free analysis), one thread: median ${quantile(times, 0.5).toFixed(0)} ms, p90 ${quantile(times, 0.9).toFixed(0)} ms, p99 ${quantile(times, 0.99).toFixed(0)} ms, max ${(times[times.length - 1] ?? 0).toFixed(0)} ms over ${times.length} documents; candidates aligned per check: median ${quantile(results.map((r) => r.aligned ?? 0).sort((a, b) => a - b), 0.5)}, mean ${(results.reduce((n, r) => n + (r.aligned ?? 0), 0) / Math.max(1, results.length)).toFixed(1)}.`,
+    "",
+  );
+if (withHelsinki)
+  md.push(
+    `Helsinki news articles (median ${quantile(hWords, 0.5)} words): median ${quantile(hTimes, 0.5).toFixed(0)} ms, p90 ${quantile(hTimes, 0.9).toFixed(0)} ms, p99 ${quantile(hTimes, 0.99).toFixed(0)} ms over ${hTimes.length} articles; candidates aligned per check: mean ${(helsinki.reduce((n, r) => n + r.aligned, 0) / Math.max(1, helsinki.length)).toFixed(1)}. Machine load during the run: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(" / ")} (1 / 5 / 15 min, at the end).`,
+    "",
+  );
 const text = md.join("\n");
 console.log(text);
 if (args.write) {

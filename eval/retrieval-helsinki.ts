@@ -1,0 +1,109 @@
+// A second, larger clean set for the retrieval evaluation (eval/retrieval.ts): the 612 news
+// articles of ../shared/data/helsinki/helsinki_articles.csv (`id,publisher,scrape_time,text`,
+// paragraphs split by ` ### `), all about the July 2018 Trump-Putin summit. None of them is in
+// the evaluation index (pan13/src, bbc, reuters21578: older text), so any source `check` claims
+// for one of them is a false claim, unless it is a proven verbatim copy by eval/verbatim.ts
+// (both are reported). Same-topic news quoting the same people is a stress test for the claim
+// rule. Split by article id (FNV-1a of "helsinki-<id>", eval/split.ts): dev for choices, test
+// reported.
+import { readFileSync } from "node:fs";
+import { splitOf, type Split } from "./split.js";
+
+export interface HelsinkiArticle {
+  id: string;
+  publisher: string;
+  text: string;
+  split: Split;
+}
+
+/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
+export function parseCsv(src: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (src[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && src[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += c;
+  }
+  if (field !== "" || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function readHelsinki(path: string): HelsinkiArticle[] {
+  const [header, ...rows] = parseCsv(readFileSync(path, "utf8"));
+  const col = (name: string) => {
+    const i = header?.indexOf(name) ?? -1;
+    if (i < 0) throw new Error(`${path}: no column ${name}`);
+    return i;
+  };
+  const [id, publisher, text] = [col("id"), col("publisher"), col("text")];
+  return rows
+    .filter((r) => r.length > text)
+    .map((r) => ({
+      id: r[id]!,
+      publisher: r[publisher]!,
+      // Paragraphs are separated by " ### " in the file.
+      text: r[text]!.split(/\s*###\s*/).join("\n\n"),
+      split: splitOf(`helsinki-${r[id]!}`),
+    }));
+}
+
+export interface HelsinkiResult {
+  id: string;
+  publisher: string;
+  split: Split;
+  words: number;
+  ms: number;
+  /** Claimed source ids, and per source whether it is a proven verbatim copy, its aligned words and shared runs. */
+  claimed: string[];
+  proven: boolean[];
+  alignedWords: number[];
+  runs: number[];
+  /** Candidates fetched and aligned by `check`. */
+  aligned: number;
+  /** Every candidate that aligned some passage, with the claim evidence. */
+  outcomes: { source: string; copy: boolean; alignedWords: number; runs: number; claimed: boolean }[];
+}
+
+export interface HelsinkiScore {
+  docs: number;
+  claimed: number;
+  unproven: number;
+  msMedian: number;
+  msP90: number;
+  msP99: number;
+}
+
+export function helsinkiScore(results: readonly HelsinkiResult[]): HelsinkiScore {
+  const ms = results.map((r) => r.ms).sort((a, b) => a - b);
+  const q = (p: number) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))] ?? 0;
+  return {
+    docs: results.length,
+    claimed: results.filter((r) => r.claimed.length > 0).length,
+    unproven: results.filter((r) => r.proven.some((p) => !p)).length,
+    msMedian: q(0.5),
+    msP90: q(0.9),
+    msP99: q(0.99),
+  };
+}
