@@ -75,6 +75,8 @@ export interface HelsinkiResult {
   split: Split;
   words: number;
   ms: number;
+  /** CPU time of the check (user + system, all threads). */
+  cpuMs: number;
   /** Claimed source ids, and per source whether it is a proven verbatim copy, its aligned words and shared runs. */
   claimed: string[];
   proven: boolean[];
@@ -83,7 +85,8 @@ export interface HelsinkiResult {
   /** Candidates fetched and aligned by `check`. */
   aligned: number;
   /** Every candidate that aligned some passage, with the claim evidence. */
-  outcomes: { source: string; copy: boolean; alignedWords: number; runs: number; claimed: boolean }[];
+  order: string[];
+  outcomes: { source: string; at: number; copy: boolean; alignedWords: number; runs: number; claimed: boolean }[];
 }
 
 export interface HelsinkiScore {
@@ -93,6 +96,7 @@ export interface HelsinkiScore {
   msMedian: number;
   msP90: number;
   msP99: number;
+  cpuMedian: number;
 }
 
 export function helsinkiScore(results: readonly HelsinkiResult[]): HelsinkiScore {
@@ -105,5 +109,6 @@ export function helsinkiScore(results: readonly HelsinkiResult[]): HelsinkiScore
     msMedian: q(0.5),
     msP90: q(0.9),
     msP99: q(0.99),
+    cpuMedian: results.map((r) => r.cpuMs).sort((a, b) => a - b)[Math.floor(results.length / 2)] ?? 0,
   };
 }

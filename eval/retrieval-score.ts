@@ -22,7 +22,12 @@ export interface DocResult {
   /** Candidates fetched and aligned by `check` (optional in old dumps). */
   aligned?: number;
   /** Every candidate that aligned some passage: its rank among ranked candidates (-1 past 100), the claim evidence and outcome. */
-  outcomes?: { source: string; rank: number; copy: boolean; alignedWords: number; runs: number; claimed: boolean }[];
+  outcomes?: { source: string; rank: number; at: number; copy: boolean; alignedWords: number; runs: number; claimed: boolean }[];
+  /** Candidates in the order `check` aligned them; the ranking before alignment (first 100, with scores). */
+  order?: string[];
+  ranked?: [string, number][];
+  /** CPU time of the check (user + system, all threads). */
+  cpuMs?: number;
   /** One per (suspicious, source) pair; ranks are 0-based, -1 when absent. */
   pairs: { source: string; candidateRank: number; sourceRank: number; miss?: { verdict: string; coverage: number; alignedWords: number } }[];
 }

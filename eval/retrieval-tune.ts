@@ -2,14 +2,17 @@
 // suspicious document, fetches the postings of its keys once from the evaluation index built by
 // eval/retrieval.ts, then ranks candidates by each variant and reports candidate@k per
 // obfuscation type, plus the best score seen on clean documents (for a pre-alignment cut-off).
-// Usage: node --import tsx eval/retrieval-tune.ts [--data DIR] [--index FILE] [--limit N]
+// Usage: node --import tsx eval/retrieval-tune.ts [--data DIR] [--index FILE] [--limit N] [--strides]
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { analyzeText } from "../src/text/index.js";
 import { buildUnits } from "../src/align/units.js";
 import { getLexicon } from "../src/lexicon/index.js";
-import { locatedFingerprint } from "../src/fingerprint/index.js";
+import { locatedFingerprint, DEFAULT_MINHASH } from "../src/fingerprint/index.js";
+import { anchorKeys, anchorWords } from "../src/fingerprint/anchors.js";
+import { minhashKeys } from "../src/fingerprint/minhash.js";
+import type { Unit } from "../src/align/units.js";
 import { rankCandidates, DEFAULT_CANDIDATES, type CandidateOptions } from "../src/search/candidates.js";
 import { openIndexStore } from "../src/store/index.js";
 import { dataset, parseArgs, readText } from "./args.js";
@@ -40,13 +43,28 @@ for (const line of readFileSync(join(pan, "pairs.tsv"), "utf8").trim().split(/\r
 let docs = [...truth.keys()].sort().filter((d) => splitOf(d) === "dev");
 if (args.limit) docs = docs.slice(0, args.limit);
 
-type Variant = { name: string; options: Partial<CandidateOptions> };
-const variants: Variant[] = [
-  { name: "baseline (sum 1/log2(1+df))", options: {} },
-  ...[100, 400].map((span) => ({ name: `local span ${span}`, options: { span } })),
-  ...[50, 100, 300, 1000].map((maxPostings) => ({ name: `maxPostings ${maxPostings}`, options: { maxPostings } })),
-  { name: "minSharedKeys 3", options: { minSharedKeys: 3 } },
-];
+// A variant ranks with other options, or looks up other keys of the suspect (`keys`; the index
+// is unchanged, so only query-side changes can be tried here: MinHash windows of the suspect at a
+// finer stride than the index's, so that some suspect window starts where a source window does).
+type Variant = { name: string; options: Partial<CandidateOptions>; keys?: (units: Unit[]) => number[]; boostMinhash?: number };
+const queryKeys = (stride: number) => (units: Unit[]) => {
+  const content = units.filter((u) => !u.stop).map((u) => u.key);
+  return [...new Set([...anchorKeys(anchorWords(units, lexicon)), ...minhashKeys(content, { ...DEFAULT_MINHASH, stride })])];
+};
+const variants: Variant[] = argv.includes("--strides")
+  ? [
+      { name: "baseline: suspect windows at the index stride (12)", options: {} },
+      ...[6, 4, 3, 2, 1].map((stride) => ({ name: `suspect windows at stride ${stride}`, options: {}, keys: queryKeys(stride) })),
+      ...[0.5, 2, 4].map((f) => ({ name: `stride 2, MinHash keys weighted ${f}x`, options: {}, keys: queryKeys(2), boostMinhash: f })),
+      { name: "stride 12, MinHash keys weighted 2x", options: {}, keys: queryKeys(12), boostMinhash: 2 },
+    ]
+  : [
+      { name: "baseline (sum 1/log2(1+df))", options: {} },
+      ...[100, 400].map((span) => ({ name: `local span ${span}`, options: { span } })),
+      ...[50, 100, 300, 1000].map((maxPostings) => ({ name: `maxPostings ${maxPostings}`, options: { maxPostings } })),
+      { name: "minSharedKeys 3", options: { minSharedKeys: 3 } },
+    ];
+const keyCounts = variants.map(() => [] as number[]);
 const ranks = variants.map(() => [] as { type: PanType; rank: number }[]);
 const cleanTop = variants.map(() => [] as number[]);
 const trueScores = variants.map(() => [] as { type: PanType; score: number }[]);
@@ -56,11 +74,15 @@ for (const susp of docs) {
   const units = buildUnits(analyzeText(readText(join(pan, "susp", susp))), lexicon);
   const fp = locatedFingerprint(units, lexicon);
   const lists = await store.postings(fp.keys, DEFAULT_CANDIDATES.maxPostings);
-  variants.forEach((v, vi) => {
-    const ranked = rankCandidates(lists, { ...DEFAULT_CANDIDATES, limit: 1000, ...v.options }, fp.positions);
+  for (const [vi, v] of variants.entries()) {
+    const keys = v.keys ? v.keys(units) : fp.keys;
+    keyCounts[vi]!.push(keys.length);
+    const vLists = v.keys ? await store.postings(keys, DEFAULT_CANDIDATES.maxPostings) : lists;
+    const boost = v.boostMinhash ? { keys: new Set(minhashKeys(units.filter((u) => !u.stop).map((u) => u.key), { ...DEFAULT_MINHASH, stride: 1 })), factor: v.boostMinhash } : undefined;
+    const ranked = rankCandidates(vLists, { ...DEFAULT_CANDIDATES, limit: 1000, ...v.options, ...(boost ? { boost } : {}) }, v.keys ? undefined : fp.positions);
     if (t.type === "no-plagiarism") {
       cleanTop[vi]!.push(ranked[0]?.score ?? 0);
-      return;
+      continue;
     }
     for (const s of t.sources) {
       const id = panId.get(s);
@@ -69,7 +91,7 @@ for (const susp of docs) {
       trueScores[vi]!.push({ type: t.type, score: rank >= 0 ? ranked[rank]!.score : 0 });
       trueRatios[vi]!.push(rank >= 0 ? ranked[rank]!.score / ranked[0]!.score : 0);
     }
-  });
+  }
 }
 await store.close();
 const types = PAN_TYPES.filter((t) => t !== "no-plagiarism");
@@ -81,7 +103,8 @@ const rows = variants.map((v, vi) => {
   const clean = [...cleanTop[vi]!].sort((a, b) => a - b);
   const tru = trueScores[vi]!.map((x) => x.score).sort((a, b) => a - b);
   const rat = [...trueRatios[vi]!].sort((a, b) => a - b);
-  return [v.name, ...types.map((t) => `${at(t, 5)} / ${at(t, 10)}`), `${at(null, 5)} / ${at(null, 10)}`, `${quantile(clean, 0.5).toFixed(1)} / ${quantile(clean, 0.95).toFixed(1)} / ${(clean[clean.length - 1] ?? 0).toFixed(1)}`, `${quantile(tru, 0.05).toFixed(1)} / ${quantile(tru, 0.1).toFixed(1)}`, `${quantile(rat, 0.02).toFixed(3)} / ${quantile(rat, 0.05).toFixed(3)} / ${quantile(rat, 0.1).toFixed(3)}`];
+  const kc = keyCounts[vi]!;
+  return [v.name, ...types.map((t) => `${at(t, 5)} / ${at(t, 10)} / ${at(t, 20)} / ${at(t, 50)} / ${at(t, 100)}`), `${at(null, 5)} / ${at(null, 10)} / ${at(null, 20)} / ${at(null, 50)} / ${at(null, 100)}`, (kc.reduce((a, b) => a + b, 0) / Math.max(1, kc.length)).toFixed(0), `${quantile(clean, 0.5).toFixed(1)} / ${quantile(clean, 0.95).toFixed(1)} / ${(clean[clean.length - 1] ?? 0).toFixed(1)}`, `${quantile(tru, 0.05).toFixed(1)} / ${quantile(tru, 0.1).toFixed(1)}`, `${quantile(rat, 0.02).toFixed(3)} / ${quantile(rat, 0.05).toFixed(3)} / ${quantile(rat, 0.1).toFixed(3)}`];
 });
-console.log(`Dev split, ${docs.length} suspicious documents; candidate@5 / candidate@10 per type.\n`);
-console.log(table(["variant", ...types, "all", "clean top score p50 / p95 / max", "true source score p5 / p10", "true score / best p2 / p5 / p10"], rows));
+console.log(`Dev split, ${docs.length} suspicious documents; candidate@5 / @10 / @20 / @50 / @100 per type.\n`);
+console.log(table(["variant", ...types, "all", "keys per suspect", "clean top score p50 / p95 / max", "true source score p5 / p10", "true score / best p2 / p5 / p10"], rows));

@@ -108,14 +108,16 @@ let docs = withPan ? [...truth.keys()].sort().filter((d) => args.split === "both
 if (args.limit) docs = docs.slice(0, args.limit);
 
 // --- check -----------------------------------------------------------------------------------
-// Counts the candidate documents fetched (each one is then aligned).
+// The candidate documents fetched, in order (each one is then aligned).
 let fetched = 0;
+let fetchedIds: string[] = [];
 const source: IndexSource = {
   postings: (k, l) => store.postings(k, l),
   postingNumbers: (k, l) => store.postingNumbers(k, l),
   documentIds: (n) => store.documentIds(n),
   getDocuments: (ids) => {
     fetched += ids.length;
+    fetchedIds.push(...ids);
     return store.getDocuments(ids);
   },
 };
@@ -127,8 +129,12 @@ for (const [i, susp] of docs.entries()) {
   const tc = performance.now();
   const outcomes: CandidateOutcome[] = [];
   fetched = 0;
+  fetchedIds = [];
+  const cpu0 = process.cpuUsage();
   const report = await unspin.check(text, source, { input: susp, onCandidate: (o) => outcomes.push(o) });
   const ms = performance.now() - tc;
+  const cpu = process.cpuUsage(cpu0);
+  const order = fetchedIds;
   const alignedCount = fetched;
   // Diagnostic: the ranked candidates before alignment, far deeper than what is aligned.
   const keys = suspectKeys(unspin.analyze(text), unspin.lexicon);
@@ -155,6 +161,7 @@ for (const [i, susp] of docs.entries()) {
     type: t.type,
     split: splitOf(susp) as Split,
     ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     keys: keys.length,
     claimed,
     proven,
@@ -164,7 +171,9 @@ for (const [i, susp] of docs.entries()) {
     details: report.sources.map((s) => ({ similarity: s.similarity, passages: s.passages.map((p): [number, number] => [p.suspect.end - p.suspect.start, p.similarity]) })),
     coverage: report.sources.map((s) => s.coverage),
     aligned: alignedCount,
-    outcomes: outcomes.map((o) => ({ source: nameOf(o.id), rank: ranked.findIndex((c) => c.doc === o.id), copy: o.copy, alignedWords: o.alignedWords, runs: o.sharedRuns, claimed: o.claimed })),
+    outcomes: outcomes.map((o) => ({ source: nameOf(o.id), rank: ranked.findIndex((c) => c.doc === o.id), at: order.indexOf(o.id), copy: o.copy, alignedWords: o.alignedWords, runs: o.sharedRuns, claimed: o.claimed })),
+    order: order.map(nameOf),
+    ranked: ranked.map((c): [string, number] => [nameOf(c.doc), Math.round(c.score * 1000) / 1000]),
     pairs:
       t.type === "no-plagiarism"
         ? []
@@ -186,9 +195,13 @@ if (withHelsinki) {
   for (const [i, a] of articles.entries()) {
     const outcomes: CandidateOutcome[] = [];
     fetched = 0;
+    fetchedIds = [];
     const tc = performance.now();
+    const cpu0 = process.cpuUsage();
     const report = await unspin.check(a.text, source, { input: a.id, onCandidate: (o) => outcomes.push(o) });
     const ms = performance.now() - tc;
+    const cpu = process.cpuUsage(cpu0);
+    const order = fetchedIds;
     const runs = wordRuns(a.text);
     const texts = new Map((await store.getDocuments(report.sources.map((s) => s.id))).map((d) => [d.id, d.text]));
     helsinki.push({
@@ -197,12 +210,14 @@ if (withHelsinki) {
       split: a.split,
       words: unspin.analyze(a.text).words.length,
       ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       claimed: report.sources.map((s) => panNames.get(s.id)?.[0] ?? s.id),
       proven: report.sources.map((s) => provenCopy(runs, wordRuns(texts.get(s.id) ?? ""))),
       alignedWords: report.sources.map((s) => outcomes.find((o) => o.id === s.id)?.alignedWords ?? -1),
       runs: report.sources.map((s) => outcomes.find((o) => o.id === s.id)?.sharedRuns ?? -1),
       aligned: fetched,
-      outcomes: outcomes.map((o) => ({ source: panNames.get(o.id)?.[0] ?? o.id, copy: o.copy, alignedWords: o.alignedWords, runs: o.sharedRuns, claimed: o.claimed })),
+      order: order.map((id) => panNames.get(id)?.[0] ?? id),
+      outcomes: outcomes.map((o) => ({ source: panNames.get(o.id)?.[0] ?? o.id, at: order.indexOf(o.id), copy: o.copy, alignedWords: o.alignedWords, runs: o.sharedRuns, claimed: o.claimed })),
     });
     if ((i + 1) % 100 === 0) console.error(`helsinki ${i + 1}/${articles.length} checked, ${((performance.now() - h0) / (i + 1)).toFixed(0)} ms/doc`);
   }
@@ -264,17 +279,19 @@ if (withHelsinki) {
   if (claims.length) md.push("Claims: " + claims.join(" | ") + ".", "");
 }
 const times = results.map((r) => r.ms).sort((a, b) => a - b);
+const cpus = results.map((r) => r.cpuMs ?? 0).sort((a, b) => a - b);
+const hCpus = helsinki.map((r) => r.cpuMs).sort((a, b) => a - b);
 const hTimes = helsinki.map((r) => r.ms).sort((a, b) => a - b);
 const hWords = helsinki.map((r) => r.words).sort((a, b) => a - b);
 md.push("### Time per check", "");
 if (withPan)
   md.push(
-    `PAN13 suspicious documents (long: up to 100 kB): whole \`unspin.check\` (fingerprint, postings, ranking, alignment of up to ${aligned} candidates, report, source-free analysis), one thread: median ${quantile(times, 0.5).toFixed(0)} ms, p90 ${quantile(times, 0.9).toFixed(0)} ms, p99 ${quantile(times, 0.99).toFixed(0)} ms, max ${(times[times.length - 1] ?? 0).toFixed(0)} ms over ${times.length} documents; candidates aligned per check: median ${quantile(results.map((r) => r.aligned ?? 0).sort((a, b) => a - b), 0.5)}, mean ${(results.reduce((n, r) => n + (r.aligned ?? 0), 0) / Math.max(1, results.length)).toFixed(1)}.`,
+    `PAN13 suspicious documents (long: up to 100 kB): whole \`unspin.check\` (fingerprint, postings, ranking, alignment of up to ${aligned} candidates, report, source-free analysis), one thread: median ${quantile(times, 0.5).toFixed(0)} ms, p90 ${quantile(times, 0.9).toFixed(0)} ms, p99 ${quantile(times, 0.99).toFixed(0)} ms, max ${(times[times.length - 1] ?? 0).toFixed(0)} ms over ${times.length} documents (CPU time, all threads: median ${quantile(cpus, 0.5).toFixed(0)} ms, p90 ${quantile(cpus, 0.9).toFixed(0)} ms); candidates aligned per check: median ${quantile(results.map((r) => r.aligned ?? 0).sort((a, b) => a - b), 0.5)}, mean ${(results.reduce((n, r) => n + (r.aligned ?? 0), 0) / Math.max(1, results.length)).toFixed(1)}.`,
     "",
   );
 if (withHelsinki)
   md.push(
-    `Helsinki news articles (median ${quantile(hWords, 0.5)} words): median ${quantile(hTimes, 0.5).toFixed(0)} ms, p90 ${quantile(hTimes, 0.9).toFixed(0)} ms, p99 ${quantile(hTimes, 0.99).toFixed(0)} ms over ${hTimes.length} articles; candidates aligned per check: mean ${(helsinki.reduce((n, r) => n + r.aligned, 0) / Math.max(1, helsinki.length)).toFixed(1)}. Machine load during the run: ${loadavg()
+    `Helsinki news articles (median ${quantile(hWords, 0.5)} words): median ${quantile(hTimes, 0.5).toFixed(0)} ms, p90 ${quantile(hTimes, 0.9).toFixed(0)} ms, p99 ${quantile(hTimes, 0.99).toFixed(0)} ms over ${hTimes.length} articles (CPU time: median ${quantile(hCpus, 0.5).toFixed(0)} ms, p90 ${quantile(hCpus, 0.9).toFixed(0)} ms); candidates aligned per check: mean ${(helsinki.reduce((n, r) => n + r.aligned, 0) / Math.max(1, helsinki.length)).toFixed(1)}. Machine load during the run: ${loadavg()
       .map((x) => x.toFixed(1))
       .join(" / ")} (1 / 5 / 15 min, at the end).`,
     "",

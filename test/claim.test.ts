@@ -58,8 +58,11 @@ test("the same story told independently shares no runs of four words", () => {
 
 test("claimSource: long copies on the verdict, short ones need shared runs, tiny ones are never claimed", () => {
   const e = { copy: true, alignedWords: 60, suspectWords: 3000, sharedRuns: 0 };
-  assert.equal(claimSource(e), true, "a long copy verdict needs no run by default (shuffled copies keep none)");
-  assert.equal(claimSource({ ...e, sharedRuns: 0 }, { ...DEFAULT_CLAIM, longRuns: 1 }), false, "unless longRuns asks for some");
+  assert.equal(claimSource({ ...e, alignedWords: 120 }), true, "a very long copy verdict needs no run (shuffled copies keep none)");
+  assert.equal(claimSource({ ...e, alignedWords: DEFAULT_CLAIM.bareWords }), true);
+  assert.equal(claimSource(e), false, "a long one without any shared run is a loosely matched neighbour");
+  assert.equal(claimSource({ ...e, sharedRuns: 1 }), true, "one shared run suffices from longWords");
+  assert.equal(claimSource(e, { ...DEFAULT_CLAIM, longRuns: 0 }), true, "unless longRuns asks for none");
   assert.equal(claimSource({ ...e, copy: false, sharedRuns: 50 }), false);
   assert.equal(claimSource({ ...e, alignedWords: 30 }), false, "short stretch without runs");
   assert.equal(claimSource({ ...e, alignedWords: 30, sharedRuns: DEFAULT_CLAIM.minSharedRuns }), true);

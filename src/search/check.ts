@@ -7,7 +7,7 @@ import type { Lexicon } from "../lexicon/types.js";
 import { analyzeText } from "../text/index.js";
 import { alignTexts, type AlignOptions } from "../align/index.js";
 import { buildUnits } from "../align/units.js";
-import { fingerprint } from "../fingerprint/index.js";
+import { queryFingerprint, QUERY_STRIDE } from "../fingerprint/index.js";
 import type { SourceInput } from "../report/build.js";
 import type { Candidate } from "./candidates.js";
 
@@ -18,8 +18,9 @@ export interface CandidateDocument {
   text: string;
 }
 
-export function suspectKeys(suspect: Text, lexicon: Lexicon): number[] {
-  return fingerprint(buildUnits(suspect, lexicon), lexicon).keys;
+/** The fingerprint keys to look up for a suspect (MinHash windows at a finer stride than the index's). */
+export function suspectKeys(suspect: Text, lexicon: Lexicon, queryStride = QUERY_STRIDE): number[] {
+  return queryFingerprint(buildUnits(suspect, lexicon), lexicon, queryStride).keys;
 }
 
 export function alignCandidates(suspect: Text, docs: readonly CandidateDocument[], lexicon: Lexicon, options?: Partial<AlignOptions>): SourceInput[] {
