@@ -22,7 +22,7 @@ import { addPaths } from "../src/cli/add.js";
 import { openIndexStore } from "../src/store/index.js";
 import { rankCandidates, DEFAULT_CANDIDATES } from "../src/search/candidates.js";
 import { DEFAULT_TRACE, suspectKeys } from "../src/search/check.js";
-import { DEFAULT_MINHASH } from "../src/fingerprint/index.js";
+import { DEFAULT_MINHASH, QUERY_STRIDE } from "../src/fingerprint/index.js";
 import { DEFAULT_THRESHOLDS } from "../src/verdict/pair.js";
 import { DEFAULT_CLAIM } from "../src/search/claim.js";
 import { dataset, fail, parseArgs, readText, RESULTS_DIR, today } from "./args.js";
@@ -254,9 +254,9 @@ const md: string[] = [
   "",
   `Index: all of pan13/src, bbc and reuters21578 (records with a BODY, converted to JSON Lines in ${work} and added through \`unspin add\`): ${stats.documents} documents, ${stats.postings} postings, ${(stats.sizeBytes / 1e6).toFixed(1)} MB.` +
     (build ? ` Built in ${build.seconds.toFixed(1)} s (${build.added} added, ${build.duplicates} duplicates, ${build.skipped} skipped).` : ""),
-  `Fingerprint: anchor shingles + MinHash/LSH window ${DEFAULT_MINHASH.window}, stride ${DEFAULT_MINHASH.stride}, ${DEFAULT_MINHASH.bands} bands x ${DEFAULT_MINHASH.rows} rows; candidates: maxPostings ${DEFAULT_CANDIDATES.maxPostings}, minSharedKeys ${DEFAULT_CANDIDATES.minSharedKeys}; at most ${aligned} candidates aligned, those scoring under ${trace.minScoreRatio} of the best skipped, stop after ${trace.maxMisses} in a row that align nothing or at ${trace.stopCoverage} coverage; claim rule ${JSON.stringify(loose ? "loose" : DEFAULT_CLAIM)} (src/search/claim.ts).`,
+  `Fingerprint: anchor shingles + MinHash/LSH window ${DEFAULT_MINHASH.window}, stride ${DEFAULT_MINHASH.stride} (the suspect's windows at stride ${QUERY_STRIDE}), ${DEFAULT_MINHASH.bands} bands x ${DEFAULT_MINHASH.rows} rows; candidates: maxPostings ${DEFAULT_CANDIDATES.maxPostings}, minSharedKeys ${DEFAULT_CANDIDATES.minSharedKeys}; at most ${aligned} candidates aligned, those scoring under ${trace.minScoreRatio} of the best skipped, stop after ${trace.maxMisses} in a row that align nothing or at ${trace.stopCoverage} coverage; claim rule ${JSON.stringify(loose ? "loose" : DEFAULT_CLAIM)} (src/search/claim.ts).`,
   "",
-  "Every (suspicious, source) pair of pairs.tsv counts once. recall@k: the true source is among the first k of `report.sources` (in report order). recall@5 ceiling: the best recall@5 possible, since a suspect with n > 5 listed sources can hold only five in its first five. recall@5 filtered: the same with the suspect's other listed sources, and unlisted sources proven copies by an independent verbatim test (>= ${MIN_SHARED_RUNS} shared ${RUN_WORDS}-word runs, eval/verbatim.ts), removed from the ranking first (the filtered setting of link-prediction evaluation; pairs.tsv lists only part of each suspect's sources). candidate@k: the true source is among the first k ranked candidates before alignment (diagnostic; only the first " +
+  "Every (suspicious, source) pair of pairs.tsv counts once. recall@k: the true source is among the first k of `report.sources` (in report order). recall@5 ceiling: the best recall@5 possible, since a suspect with n > 5 listed sources can hold only five in its first five. recall@5 filtered: the same with the suspect's other listed sources, and unlisted sources proven copies by an independent verbatim test (>= " + MIN_SHARED_RUNS + " shared " + RUN_WORDS + "-word runs, eval/verbatim.ts), removed from the ranking first (the filtered setting of link-prediction evaluation; pairs.tsv lists only part of each suspect's sources). candidate@k: the true source is among the first k ranked candidates before alignment (diagnostic; only the first " +
     `${aligned} are aligned). Split by suspicious document (FNV-1a of the file name, even -> dev, odd -> test); parameters were tuned on dev only.`,
   "",
 ];
