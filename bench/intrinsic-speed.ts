@@ -2,12 +2,14 @@
 // analyzeText + analyzeIntrinsic (the budget in DESIGN.md is >= 1 MB/s per core). Lexicon load is
 // excluded (measured by bench/lexicon-startup.ts); the first pass warms memo tables and the JIT
 // and is reported separately.
-// Usage: node --import tsx bench/intrinsic-speed.ts [--data ../shared/data] [--mb 3]
+// Usage: node --import tsx bench/intrinsic-speed.ts [--data ../shared/data] [--mb 3] [--no-vectors] [--no-trigram]
+// The trigram model (CMU, Debian pocketsphinx-en-us) is used when installed, as the CLI does.
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getLexicon } from "../src/lexicon/index.js";
 import { getWordVectors } from "../src/lexicon/vectors.js";
+import { getTrigramModel } from "../src/lexicon/trigram.js";
 import { analyzeText } from "../src/text/index.js";
 import { analyzeIntrinsic } from "../src/intrinsic/index.js";
 import { loadBbc, loadReuters } from "../eval/intrinsic-data.js";
@@ -26,6 +28,7 @@ const limit = Number(arg("mb", "3")) * 1e6;
 const lexicon = getLexicon();
 // --no-vectors: without the word-vector coherence signals (as before they were added).
 const vectors = process.argv.includes("--no-vectors") ? undefined : getWordVectors();
+const trigram = process.argv.includes("--no-trigram") ? null : getTrigramModel();
 const docs: string[] = [];
 let total = 0;
 for (const a of [...loadBbc(root), ...loadReuters(root, 50)]) {
@@ -39,13 +42,13 @@ for (const a of [...loadBbc(root), ...loadReuters(root, 50)]) {
 function pass(): { mbs: number; ms: number; cpuMbs: number } {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  for (const d of docs) analyzeIntrinsic(analyzeText(d), lexicon, vectors ? { vectors } : {});
+  for (const d of docs) analyzeIntrinsic(analyzeText(d), lexicon, { ...(vectors ? { vectors } : {}), trigram });
   const ms = performance.now() - t0;
   const c = process.cpuUsage(c0);
   return { mbs: total / 1e6 / (ms / 1000), ms, cpuMbs: total / 1e6 / ((c.user + c.system) / 1e6) };
 }
 const cold = pass();
 const warm = [pass(), pass(), pass()].sort((a, b) => a.ms - b.ms)[1]!;
-console.log(`intrinsic analysis${vectors ? "" : " without word vectors"} on ${docs.length} real articles, ${(total / 1e6).toFixed(2)} MB (text model included):`);
+console.log(`intrinsic analysis${vectors ? "" : " without word vectors"}${trigram ? " with the trigram model" : " with SymSpell counts"} on ${docs.length} real articles, ${(total / 1e6).toFixed(2)} MB (text model included):`);
 console.log(`  first pass (cold memo, JIT): ${cold.mbs.toFixed(2)} MB/s (${cold.cpuMbs.toFixed(2)} MB per CPU-s)`);
 console.log(`  warm, median of 3:           ${warm.mbs.toFixed(2)} MB/s per core (${warm.cpuMbs.toFixed(2)} MB per CPU-s)`);

@@ -1,11 +1,17 @@
 // Evaluation-only spinner (not a user command): makes spun variants of real articles the way
 // article spinners do, so the intrinsic detector can be measured against known replacements.
-// - Swaps a share (`rate`, of content words) for a WordNet synonym of any sense, chosen uniformly:
-//   spinners do not disambiguate, which is why their output reads oddly ("hostile land").
+// - Swaps a share (`rate`, of content words) for a WordNet synonym of any sense: spinners do not
+//   disambiguate, which is why their output reads oddly ("hostile land"). `choice: "uniform"` picks
+//   among the synonyms evenly (rare and odd ones as often as common ones); `choice: "frequent"`
+//   picks in proportion to the synonym's corpus frequency, as spinners whose dictionaries list
+//   common words do. The second is harder to detect: its picks are ordinary words.
 // - Keeps the inflection (a past tense becomes the synonym's past tense) and the capital of a
 //   sentence start; single-word synonyms only.
-// - Optionally leaves tokenizer debris: split contractions, spaces before punctuation and inside
-//   brackets, commas inside phrases.
+// - Optionally leaves tokenizer debris. `debris: true` (the "heavy" profile): split contractions,
+//   spaces before punctuation and inside brackets, commas inside phrases, all at high rates.
+//   `debris: "pipeline"`: what a tokenize -> spin -> naive detokenize round trip leaves, lighter and
+//   more regular: every n't split off ("do n't"), brackets spaced on both sides, an opening quote
+//   turned round and glued to the word before it (`said," we`), and a rare comma inside a phrase.
 // - Seeded, so a variant is reproducible; records every replacement with offsets into the output.
 // It shares inflect.ts with the detector (both need English inflection); it does not share the
 // detector's candidate lists, context model or thresholds.
@@ -23,7 +29,7 @@ export interface Replacement {
 export interface DebrisEdit {
   start: number;
   end: number;
-  kind: "split-contraction" | "space-before-punct" | "space-inside-brackets" | "comma-in-phrase";
+  kind: "split-contraction" | "space-before-punct" | "space-inside-brackets" | "comma-in-phrase" | "turned-quote";
 }
 
 export interface SpunText {
@@ -37,7 +43,9 @@ export interface SpunText {
 export interface SpinOptions {
   /** Share of content words to replace, 0..1. */
   rate: number;
-  debris?: boolean;
+  debris?: boolean | "pipeline";
+  /** How a synonym is chosen among the candidates (default "uniform"). */
+  choice?: "uniform" | "frequent";
   seed: number;
 }
 
@@ -102,7 +110,9 @@ export function spin(source: string, lexicon: Lexicon, options: SpinOptions): Sp
     [eligible[k], eligible[j]] = [eligible[j]!, eligible[k]!];
   }
   const swap = new Map<number, string>();
-  for (const e of eligible.slice(0, want)) swap.set(e.i, e.choices[Math.floor(rand() * e.choices.length)]!);
+  const pick = options.choice === "frequent" ? (c: string[]) => weightedPick(c, lexicon, rand) : (c: string[]) => c[Math.floor(rand() * c.length)]!;
+  for (const e of eligible.slice(0, want)) swap.set(e.i, pick(e.choices));
+  if (options.debris === "pipeline") return { ...detokenize(source, text, swap, rand), contentWords };
 
   const replacements: Replacement[] = [];
   const debris: DebrisEdit[] = [];
@@ -129,20 +139,83 @@ export function spin(source: string, lexicon: Lexicon, options: SpinOptions): Sp
     out += gap;
     pos = t.end;
     const sub = swap.get(t.i);
-    if (sub !== undefined) {
-      const rep = t.raw[0] !== t.norm[0] ? sub[0]!.toUpperCase() + sub.slice(1) : sub;
-      replacements.push({ start: out.length, end: out.length + rep.length, original: t.raw, replacement: rep });
-      out += rep;
-      continue;
-    }
-    const m = p ? CONTRACTION.exec(t.raw) : null;
-    if (m && rand() < 0.7) {
-      debris.push({ start: out.length, end: out.length + t.raw.length + 1, kind: "split-contraction" });
-      out += `${m[1]} ${m[2]}`;
-      continue;
-    }
-    out += t.raw;
+    const m = sub === undefined && p ? CONTRACTION.exec(t.raw) : null;
+    out = emit(out, t, sub, m && rand() < 0.7 ? m : null, replacements, debris);
   }
   out += source.slice(pos);
   return { text: out, replacements, debris, contentWords };
+}
+
+/** Appends a token: its synonym (recorded), its contraction split in two (`split`, recorded), or itself. */
+function emit(out: string, t: { raw: string; norm: string }, sub: string | undefined, split: RegExpExecArray | null, replacements: Replacement[], debris: DebrisEdit[]): string {
+  if (sub !== undefined) {
+    const rep = t.raw[0] !== t.norm[0] ? sub[0]!.toUpperCase() + sub.slice(1) : sub;
+    replacements.push({ start: out.length, end: out.length + rep.length, original: t.raw, replacement: rep });
+    return out + rep;
+  }
+  if (split) {
+    debris.push({ start: out.length, end: out.length + t.raw.length + 1, kind: "split-contraction" });
+    return `${out}${split[1]} ${split[2]}`;
+  }
+  return out + t.raw;
+}
+
+/** A synonym drawn in proportion to its corpus frequency (add-one, so unlisted words remain possible). */
+function weightedPick(choices: string[], lexicon: Lexicon, rand: () => number): string {
+  const w = choices.map((c) => lexicon.unigram(c) + 1);
+  let r = rand() * w.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < choices.length; k++) {
+    r -= w[k]!;
+    if (r < 0) return choices[k]!;
+  }
+  return choices[choices.length - 1]!;
+}
+
+const NT = /^(\p{L}+)(n['’]t)$/iu;
+const OPEN_QUOTE = /^[“"]$/;
+
+/**
+ * The "pipeline" debris profile: the text is tokenized (n't split off as its own token, brackets
+ * and quotes as tokens), words are swapped, and the tokens are joined by a detokenizer that knows
+ * only the usual cases. What it gets wrong is what real spinner output shows: "do n't", "( 2023 )",
+ * an opening quote taken for a closing one (`said," we`), and now and then a comma left inside a
+ * phrase where a spintax alternative was dropped (`to , end`).
+ */
+function detokenize(source: string, text: ReturnType<typeof analyzeText>, swap: Map<number, string>, rand: () => number): Omit<SpunText, "contentWords"> {
+  const replacements: Replacement[] = [];
+  const debris: DebrisEdit[] = [];
+  let out = "";
+  let pos = 0;
+  const tokens = text.tokens;
+  for (const t of tokens) {
+    let gap = source.slice(pos, t.start);
+    const prev = tokens[t.i - 1];
+    const next = tokens[t.i + 1];
+    if (gap === "" && prev && (prev.raw === "(" || prev.raw === "[")) {
+      debris.push({ start: out.length - 1, end: out.length + 1, kind: "space-inside-brackets" });
+      gap = " ";
+    } else if (gap === "" && (t.raw === ")" || t.raw === "]")) {
+      debris.push({ start: out.length, end: out.length + 2, kind: "space-inside-brackets" });
+      gap = " ";
+    }
+    // An opening quote after a space, before a word: the detokenizer glues it to the left.
+    if (OPEN_QUOTE.test(t.raw) && prev && / $/.test(gap) && next && next.start === t.end && next.kind === "word" && rand() < 0.5) {
+      const mark = t.raw === "“" ? "”" : t.raw;
+      debris.push({ start: out.length, end: out.length + 2, kind: "turned-quote" });
+      out += `${mark} `;
+      pos = next!.start;
+      continue;
+    }
+    if (prev && PHRASE_COMMA_AFTER.has(prev.norm) && gap === " " && t.kind === "word" && rand() < 0.02) {
+      debris.push({ start: out.length, end: out.length + 3, kind: "comma-in-phrase" });
+      gap = " , ";
+    }
+    out += gap;
+    pos = t.end;
+    const sub = swap.get(t.i);
+    // "can't" tokenizes as "ca n't", "won't" as "wo n't": the host keeps its letters.
+    out = emit(out, t, sub, sub === undefined ? NT.exec(t.raw) : null, replacements, debris);
+  }
+  out += source.slice(pos);
+  return { text: out, replacements, debris };
 }

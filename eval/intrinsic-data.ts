@@ -2,11 +2,14 @@
 // the repository): BBC articles (deduplicated), Reuters-21578 bodies, PAN13 suspicious documents.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 
 export interface Article {
   id: string;
-  corpus: "bbc" | "reuters" | "pan13-random" | "pan13-none";
+  corpus: "bbc" | "reuters" | "pan13-random" | "pan13-none" | "helsinki" | "pan13-passage" | "pan13-clean-passage";
   text: string;
+  /** What decides the dev/test side when it is not the id (passages go with their document). */
+  splitKey?: string;
 }
 
 /**
@@ -93,6 +96,80 @@ export function loadPan13(root: string): Article[] {
   }
   const read = (f: string, corpus: Article["corpus"]): Article => ({ id: `pan13/${f}`, corpus, text: readFileSync(join(dir, "susp", f), "utf8") });
   return [...[...random].sort().map((f) => read(f, "pan13-random")), ...[...none].filter((f) => !random.has(f)).sort().map((f) => read(f, "pan13-none"))];
+}
+
+/**
+ * Helsinki: 612 articles on one summit from many publishers (wire stories reprinted and rewritten by
+ * people, not spinners). Unspun news the score was never fit on: a false-positive check only.
+ * Paragraphs are joined by ` ### ` in the file.
+ */
+export function loadHelsinki(root: string): Article[] {
+  const path = join(root, "helsinki", "helsinki_articles.csv");
+  if (!existsSync(path)) return [];
+  const rows = parse(readFileSync(path, "utf8"), { columns: true, skip_empty_lines: true }) as { id: string; text: string }[];
+  return rows
+    .map((r) => ({ id: `helsinki/${r.id}`, corpus: "helsinki" as const, text: r.text.split(/\s*###\s*/).map((p) => p.trim()).filter(Boolean).join("\n\n") }))
+    .filter((a) => words(a.text) >= 80);
+}
+
+/** Suspect character ranges a pair alignment explains (the aligner of `unspin compare`). */
+export type PassageFinder = (suspect: string, source: string) => { start: number; end: number }[];
+
+/**
+ * PAN13 random-obfuscation passages, cut out of their suspicious documents: a whole document is
+ * mostly clean text around a few obfuscated passages, so document-level recall says little about
+ * the detector. This copy of the corpus has no usable offsets, so the passages are the suspect
+ * ranges our own aligner finds against the listed source (merged, >= 50 words): that favours
+ * passages the aligner can see, and is stated as such. Negatives: excerpts of about the same
+ * length from the no-plagiarism documents.
+ */
+export function loadPan13Passages(root: string, find: PassageFinder): Article[] {
+  const dir = join(root, "pan13");
+  const lines = readFileSync(join(dir, "pairs.tsv"), "utf8").split("\n").slice(1);
+  const out: Article[] = [];
+  const lengths: number[] = [];
+  const none = new Set<string>();
+  const plagiarised = new Set<string>();
+  for (const l of lines) {
+    const [susp, src, type] = l.split("\t");
+    if (!susp || !src) continue;
+    if (type === "no-plagiarism") none.add(susp);
+    else plagiarised.add(susp);
+    if (type !== "random-obfuscation") continue;
+    const text = readFileSync(join(dir, "susp", susp), "utf8");
+    const ranges = find(text, readFileSync(join(dir, "src", src), "utf8")).sort((a, b) => a.start - b.start);
+    const merged: { start: number; end: number }[] = [];
+    for (const r of ranges) {
+      const last = merged[merged.length - 1];
+      if (last && r.start <= last.end + 1) last.end = Math.max(last.end, r.end);
+      else merged.push({ ...r });
+    }
+    for (const r of merged) {
+      const passage = text.slice(r.start, r.end);
+      if (words(passage) < 50) continue;
+      lengths.push(words(passage));
+      out.push({ id: `pan13/${susp}@${r.start}`, corpus: "pan13-passage", text: passage, splitKey: `pan13/${susp}` });
+    }
+  }
+  // Clean excerpts: paragraph-aligned windows of the median passage length, at most three per document.
+  const target = lengths.sort((a, b) => a - b)[lengths.length >> 1] ?? 200;
+  for (const susp of [...none].filter((x) => !plagiarised.has(x)).sort()) {
+    const paras = readFileSync(join(dir, "susp", susp), "utf8").split(/\n\s*\n/);
+    let buf: string[] = [];
+    let n = 0;
+    let made = 0;
+    for (const p of paras) {
+      buf.push(p);
+      n += words(p);
+      if (n >= target) {
+        out.push({ id: `pan13/${susp}#${made}`, corpus: "pan13-clean-passage", text: buf.join("\n\n"), splitKey: `pan13/${susp}` });
+        buf = [];
+        n = 0;
+        if (++made === 3) break;
+      }
+    }
+  }
+  return out;
 }
 
 export function checkData(root: string): string | null {

@@ -14,7 +14,10 @@ export interface DocRecord {
   split: "dev" | "test";
   /** Substitution rate for spun variants, 0 for unspun, -1 for pan13 positives. */
   rate: number;
-  debris: boolean;
+  /** Tokenizer debris of the spun variant: none, the heavy profile, or the detokenizer profile. */
+  debris: boolean | "pipeline";
+  /** How the spinner chose synonyms ("uniform" also for unspun and PAN13 documents). */
+  choice: "uniform" | "frequent";
   positive: boolean;
   replacements: Replacement[];
   judged: Located<WordJudgement>[];
