@@ -13,8 +13,9 @@ import { DEFAULT_TRACE, suspectKeys, traceSources, type CandidateDocument, type 
 import { prepareDocument, type PreparedDocument } from "./search/prepare.js";
 import { claimSource, DEFAULT_CLAIM, sharedRuns, type ClaimOptions } from "./search/claim.js";
 import type { Article } from "./ingest/types.js";
-import { analyzeIntrinsic, LIKELY_SPUN_THRESHOLD, type CorpusCounts, type WordVectors } from "./intrinsic/index.js";
+import { analyzeIntrinsic, type CorpusCounts, type IntrinsicResult, type WordVectors } from "./intrinsic/index.js";
 import { getWordVectors } from "./lexicon/vectors.js";
+import { getTrigramModel, type TrigramModel } from "./lexicon/trigram.js";
 import { mergeIntrinsic } from "./report/intrinsic.js";
 
 /** What `check` needs of an index (the IndexStore backends provide it). */
@@ -31,6 +32,11 @@ export interface UnspinOptions {
   lexicon?: Lexicon;
   /** Word vectors for source-free analysis (default: the shared GloVe table, loaded on first use; `false`: none). */
   vectors?: WordVectors | false;
+  /**
+   * CMU's trigram model for source-free analysis (default: the shared model when Debian's
+   * pocketsphinx-en-us is installed, else none; `false`: none, the SymSpell counts are used).
+   */
+  trigram?: TrigramModel | false;
   align?: Partial<AlignOptions>;
   thresholds?: VerdictThresholds;
   candidates?: CandidateOptions;
@@ -92,10 +98,13 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
   let lexicon = options.lexicon;
   const lex = () => (lexicon ??= getLexicon());
   let vectors = options.vectors;
-  const intrinsicOptions = (corpus?: CorpusCounts) => {
+  let trigram: TrigramModel | false | undefined = options.trigram;
+  const intrinsic = (t: Text, corpus?: CorpusCounts): IntrinsicResult => {
     vectors ??= getWordVectors();
-    return { ...(corpus ? { corpus } : {}), ...(vectors ? { vectors } : {}) };
+    trigram ??= getTrigramModel() ?? false;
+    return analyzeIntrinsic(t, lex(), { ...(corpus ? { corpus } : {}), ...(vectors ? { vectors } : {}), ...(trigram ? { trigram } : {}) });
   };
+  const merge = (report: Report, r: IntrinsicResult) => mergeIntrinsic(report, r, r.threshold);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const claim: ClaimOptions = { ...DEFAULT_CLAIM, ...options.claim };
   const toText = (t: string | Text) => (typeof t === "string" ? analyzeText(t) : t);
@@ -134,12 +143,12 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
       };
       const sources = await traceSources(sText, ranked, fetch, lex(), trace, options.align, isSource);
       const report = buildReport(sText, sources, { ...(opts.input !== undefined ? { input: opts.input } : {}), thresholds, onlyCopies: true });
-      return mergeIntrinsic(report, analyzeIntrinsic(sText, lex(), intrinsicOptions(opts.corpus)), LIKELY_SPUN_THRESHOLD);
+      return merge(report, intrinsic(sText, opts.corpus));
     },
     intrinsic(text, opts = {}) {
       const t = toText(text);
       const report = buildReport(t, [], opts.input !== undefined ? { input: opts.input } : {});
-      return mergeIntrinsic(report, analyzeIntrinsic(t, lex(), intrinsicOptions(opts.corpus)), LIKELY_SPUN_THRESHOLD);
+      return merge(report, intrinsic(t, opts.corpus));
     },
     prepare(article) {
       return prepareDocument(article, lex());

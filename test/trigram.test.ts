@@ -193,11 +193,16 @@ describe("trigram model: cache and errors", () => {
     assert.deepEqual(answers(rebuilt), answers(model));
   });
 
-  test("null when the model file is absent, also through UNSPIN_TRIGRAM_LM", () => {
-    assert.equal(loadTrigramModel({ path: join(root, "missing.lm.bin"), cacheDir: false }), null);
+  const lexiconError = (path: string, what: RegExp) => (e: unknown) => isUnspinError(e) && e.code === "LEXICON" && e.message.includes(path) && what.test(e.message);
+
+  test("a model named explicitly (option or UNSPIN_TRIGRAM_LM) must exist; UNSPIN_TRIGRAM_LM=off turns it off", () => {
+    const missing = join(root, "missing.lm.bin");
+    assert.throws(() => loadTrigramModel({ path: missing, cacheDir: false }), lexiconError(missing, /cannot read/));
     const saved = process.env.UNSPIN_TRIGRAM_LM;
-    process.env.UNSPIN_TRIGRAM_LM = join(root, "also-missing.lm.bin");
     try {
+      process.env.UNSPIN_TRIGRAM_LM = join(root, "also-missing.lm.bin");
+      assert.throws(() => loadTrigramModel({ cacheDir: false }), lexiconError(join(root, "also-missing.lm.bin"), /cannot read/));
+      process.env.UNSPIN_TRIGRAM_LM = "off";
       assert.equal(loadTrigramModel({ cacheDir: false }), null);
     } finally {
       if (saved === undefined) delete process.env.UNSPIN_TRIGRAM_LM;
@@ -205,7 +210,6 @@ describe("trigram model: cache and errors", () => {
     }
   });
 
-  const lexiconError = (path: string, what: RegExp) => (e: unknown) => isUnspinError(e) && e.code === "LEXICON" && e.message.includes(path) && what.test(e.message);
 
   test("a truncated model file is a LEXICON error naming the file", { skip }, () => {
     const bad = join(root, "truncated.lm.bin");

@@ -3,6 +3,7 @@
 // Pure: a Text and a Lexicon (plus optional corpus counts) in, findings and a score out.
 import type { Text } from "../text/types.js";
 import type { Lexicon } from "../lexicon/types.js";
+import type { TrigramModel } from "../lexicon/trigram.js";
 import type { Finding } from "../report/schema.js";
 import { artifactFindings } from "../report/findings.js";
 import { ruleSpec } from "../rules/catalogue.js";
@@ -14,9 +15,9 @@ import { computeFeatures, logistic, type FeatureInput, type FeatureName } from "
 import { ContextModel, type CorpusCounts } from "./lm.js";
 import { findNonWords } from "./nonword.js";
 import { judgePhrases, type PhraseJudgement } from "./phrase.js";
-import { COLLOCATION_MIN_DELTA, PHRASE_MIN_DELTA, PRIOR_WEIGHT, SCORE_MODEL, SHIFT_WEIGHT } from "./weights.js";
+import { weightsFor, type ScoreModel } from "./weights.js";
 
-export { LIKELY_SPUN_THRESHOLD, COLLOCATION_MIN_DELTA, PHRASE_MIN_DELTA, PRIOR_WEIGHT, SHIFT_WEIGHT } from "./weights.js";
+export { weightsFor, SYMSPELL_WEIGHTS, TRIGRAM_WEIGHTS, type DetectorWeights, type ScoreModel } from "./weights.js";
 export { weigh } from "./collocation.js";
 export type { CorpusCounts } from "./lm.js";
 export type { WordVectors } from "./coherence.js";
@@ -25,6 +26,8 @@ export { computeFeatures, logistic, FEATURE_NAMES, type FeatureName, type Featur
 export interface IntrinsicOptions {
   /** n-gram counts of an indexed corpus, when there is one. */
   corpus?: CorpusCounts;
+  /** CMU's trigram model (lexicon/trigram.ts) for the context model, when installed; else SymSpell counts. */
+  trigram?: TrigramModel | null;
   /** Word vectors (lexicon/vectors.ts) for the coherence signals; without them those features read as average. */
   vectors?: WordVectors;
   /** Override the tuned odd-collocation threshold (nats). */
@@ -36,7 +39,7 @@ export interface IntrinsicOptions {
   /** Override the tuned weight of the topic shift in odd-collocation evidence (nats per cosine unit). */
   shiftWeight?: number;
   /** Override the logistic score model (evaluation fits it). */
-  scoreModel?: typeof SCORE_MODEL;
+  scoreModel?: ScoreModel;
 }
 
 /** Per-span detail behind word-level findings: ranked suggestions and the evidence margin. */
@@ -52,6 +55,8 @@ export interface IntrinsicResult {
   findings: Finding[];
   /** Calibrated probability that the text is spinner output. */
   score: number;
+  /** Score at or above which the text counts as likely spun (tuned for the context model used). */
+  threshold: number;
   features: Record<FeatureName, number>;
   spans: SpanDetail[];
   /** Every judged word (also below threshold): evaluation re-thresholds these. */
@@ -89,15 +94,28 @@ export function evidence(j: WordJudgement, shiftWeight: number): number {
   return j.delta + (j.delta > 0 ? shiftWeight * Math.max(0, j.shift ?? 0) : 0);
 }
 
-// Models and candidate memos live as long as their lexicon: repeated calls reuse the memo.
-const models = new WeakMap<Lexicon, { model: ContextModel; cands: Candidates }>();
-function modelFor(lexicon: Lexicon, corpus?: CorpusCounts): { model: ContextModel; cands: Candidates } {
+// A split-off 's is also left where a name was cut out of a page ("at 's farewell"), so only the
+// verb contractions (do n't, they 're) count as pipeline debris.
+const POSSESSIVE = /\s['’]s$/iu;
+
+// Models and candidate memos live as long as their lexicon (and trigram model): repeated calls
+// reuse the memo.
+interface Models { model: ContextModel; cands: Candidates; withLm: WeakMap<TrigramModel, ContextModel> }
+const models = new WeakMap<Lexicon, Models>();
+function modelFor(lexicon: Lexicon, corpus?: CorpusCounts, lm?: TrigramModel | null): { model: ContextModel; cands: Candidates } {
   let m = models.get(lexicon);
   if (!m) {
-    m = { model: new ContextModel(lexicon), cands: new Candidates(lexicon) };
+    m = { model: new ContextModel(lexicon), cands: new Candidates(lexicon), withLm: new WeakMap() };
     models.set(lexicon, m);
   }
-  return corpus ? { model: new ContextModel(lexicon, corpus), cands: m.cands } : m;
+  if (corpus) return { model: new ContextModel(lexicon, corpus, lm), cands: m.cands };
+  if (!lm) return m;
+  let model = m.withLm.get(lm);
+  if (!model) {
+    model = new ContextModel(lexicon, undefined, lm);
+    m.withLm.set(lm, model);
+  }
+  return { model, cands: m.cands };
 }
 
 function capitalise(s: string, like: string): string {
@@ -105,9 +123,11 @@ function capitalise(s: string, like: string): string {
 }
 
 export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: IntrinsicOptions = {}): IntrinsicResult {
-  const { model, cands } = modelFor(lexicon, options.corpus);
-  const collThreshold = options.collocationThreshold ?? COLLOCATION_MIN_DELTA;
-  const phraseThreshold = options.phraseThreshold ?? PHRASE_MIN_DELTA;
+  const { model, cands } = modelFor(lexicon, options.corpus, options.trigram);
+  // Thresholds and score weights were fit for one context model; use the set that matches.
+  const tuned = weightsFor(Boolean(options.trigram));
+  const collThreshold = options.collocationThreshold ?? tuned.collocationMinDelta;
+  const phraseThreshold = options.phraseThreshold ?? tuned.phraseMinDelta;
   const swapMemo = new Map<number, boolean>();
   const swappable = (i: number): boolean => {
     let v = swapMemo.get(i);
@@ -138,10 +158,10 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
   }
 
   const phrases = judgePhrases(text, model, cands, swappable);
-  const judged = judgeWords(text, model, cands, swappable, counts0, options.priorWeight ?? PRIOR_WEIGHT);
+  const judged = judgeWords(text, model, cands, swappable, counts0, options.priorWeight ?? tuned.priorWeight);
   // Sets `shift` on the judged words, which odd-collocation evidence uses.
   const coh = options.vectors ? coherence(text, lexicon, options.vectors, cands, judged) : NO_COHERENCE;
-  const shiftWeight = options.vectors ? (options.shiftWeight ?? SHIFT_WEIGHT) : 0;
+  const shiftWeight = options.vectors ? (options.shiftWeight ?? tuned.shiftWeight) : 0;
   const { phrases: firedPhrases, words: firedWords } = selectFired(phrases, judged, collThreshold, phraseThreshold, shiftWeight);
   for (const ph of firedPhrases) {
     const p = place(ph.first, ph.second);
@@ -180,15 +200,16 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
   const counts: DocCounts = {
     words: text.words.length, nonWords: nonWords.length,
     artifacts: text.artifacts.filter((a) => a.kind !== "misoriented-quote" && a.kind !== "unbalanced-quote" && a.kind !== "double-space").length,
+    pipelineDebris: text.artifacts.filter((a) => (a.kind === "split-contraction" && !POSSESSIVE.test(a.text)) || a.kind === "comma-in-phrase").length,
     quoteAnomalies: text.artifacts.filter((a) => a.kind === "misoriented-quote" || a.kind === "unbalanced-quote").length,
     rarer, content, logFreqSum,
     ...coh,
   };
   const features = computeFeatures({ ...counts, judged, collocations: firedWords.length, phrases: firedPhrases.length });
-  const score = logistic(features, options.scoreModel ?? SCORE_MODEL);
+  const score = logistic(features, options.scoreModel ?? tuned.scoreModel);
   findings.sort((a, b) => a.suspect.start - b.suspect.start || a.suspect.end - b.suspect.end);
   spans.sort((a, b) => a.start - b.start);
-  return { findings, score, features, spans, judged, phrases, counts };
+  return { findings, score, threshold: tuned.likelySpunThreshold, features, spans, judged, phrases, counts };
 }
 
 /** Margin above threshold (nats) mapped to 0.5..0.95: a rough, monotone confidence. */

@@ -1,6 +1,7 @@
 // Context model for source-free detection: how probable is word x between a left neighbour l and a
-// right neighbour r? Counts come from the SymSpell lists of the lexicon and, when an index exists,
-// from the indexed corpus (a `CorpusCounts` provider). Scoring is documented in README.md.
+// right neighbour r? Probabilities come from CMU's trigram model when it is installed, else from the
+// SymSpell lists of the lexicon, and, when an index exists, also from the indexed corpus (a
+// `CorpusCounts` provider). Scoring is documented in README.md.
 //
 // Why "censored" backoff instead of plain stupid backoff: the SymSpell bigram list keeps only
 // bigrams seen at least ~6.4M times (on its own, larger scale). A missing bigram therefore means
@@ -8,6 +9,7 @@
 // (a frequent word after "the"), absence is real evidence; when it predicts less (two rare words),
 // absence says nothing and the estimate falls back to independence.
 import type { Lexicon } from "../lexicon/types.js";
+import type { TrigramModel } from "../lexicon/trigram.js";
 
 /** n-gram counts of an indexed corpus (wired by the store; optional). */
 export interface CorpusCounts {
@@ -46,11 +48,26 @@ export class ContextModel {
    */
   lastSeen = false;
   private readonly counts = new Map<string, number>();
+  private readonly ids = new Map<string, number>();
 
   constructor(
     private readonly lexicon: Lexicon,
     private readonly corpus?: CorpusCounts,
+    /** CMU's trigram model (lexicon/trigram.ts), when installed: used for P(next | prev) instead of SymSpell. */
+    private readonly lm?: TrigramModel | null,
   ) {}
+
+  /** Id of a word in the trigram model (-1: unknown or no model), memoised. */
+  lmId(w: string): number {
+    if (!this.lm) return -1;
+    let id = this.ids.get(w);
+    if (id === undefined) {
+      id = this.lm.id(w);
+      if (this.ids.size >= MEMO_LIMIT) this.ids.clear();
+      this.ids.set(w, id);
+    }
+    return id;
+  }
 
   /** SymSpell unigram count, memoised (the lexicon's lookup lower-cases again on every miss). */
   unigram(w: string): number {
@@ -73,7 +90,14 @@ export class ContextModel {
     const pIndep = Math.max(cNextRaw, UNSEEN_UNIGRAM) / UNIGRAM_TOTAL;
     let logp: number;
     let seen = false;
-    if (cPrev <= 0) {
+    const a = this.lm ? this.lmId(prev) : -1;
+    const b = a >= 0 ? this.lmId(next) : -1;
+    if (b >= 0) {
+      // CMU's model is smoothed and lists 2M bigrams (SymSpell: 242k): a real conditional, and
+      // "seen" means the pair is one English uses often enough to be listed.
+      logp = this.lm!.logProbIds(b, -1, a);
+      seen = this.lm!.seenIds(a, b);
+    } else if (cPrev <= 0) {
       logp = Math.log(pIndep);
     } else {
       // A bigram can only be listed when both words are frequent enough; skip the search otherwise.

@@ -272,14 +272,17 @@ class BundleTrigramModel implements TrigramModel {
  * but cannot be read or is not a model this reader understands.
  */
 export function loadTrigramModel(options: TrigramOptions = {}): TrigramModel | null {
-  const path = options.path ?? (process.env.UNSPIN_TRIGRAM_LM || DEFAULT_TRIGRAM_LM);
+  const fromEnv = options.path === undefined ? process.env.UNSPIN_TRIGRAM_LM : undefined;
+  if (fromEnv === "off") return null;
+  const path = options.path ?? (fromEnv || DEFAULT_TRIGRAM_LM);
   const unreadable = (cause: unknown): UnspinError =>
-    new UnspinError("LEXICON", `cannot read the trigram language model ${path}`, "check the file's permissions, or unset UNSPIN_TRIGRAM_LM", { cause });
+    new UnspinError("LEXICON", `cannot read the trigram language model ${path}`, "check the path and the file's permissions, or unset UNSPIN_TRIGRAM_LM (UNSPIN_TRIGRAM_LM=off runs without it)", { cause });
   let stat;
   try {
     stat = statSync(path);
   } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code === "ENOENT") return null;
+    // Absent at the default place: unspin runs without it. Named explicitly: the user meant it.
+    if ((cause as NodeJS.ErrnoException).code === "ENOENT" && path === DEFAULT_TRIGRAM_LM) return null;
     throw unreadable(cause);
   }
   // Size and mtime stand for the file's content: a reinstalled or replaced model rebuilds.
@@ -304,4 +307,11 @@ export function loadTrigramModel(options: TrigramOptions = {}): TrigramModel | n
     }
   });
   return new BundleTrigramModel(reader, fromCache);
+}
+
+let shared: TrigramModel | null | undefined;
+/** One model per process, loaded on first use (null when it is not installed). */
+export function getTrigramModel(): TrigramModel | null {
+  if (shared === undefined) shared = loadTrigramModel();
+  return shared;
 }
