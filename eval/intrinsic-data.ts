@@ -2,7 +2,7 @@
 // the repository): BBC articles (deduplicated), Reuters-21578 bodies, PAN13 suspicious documents.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "csv-parse/sync";
+import { readHelsinki } from "./retrieval-helsinki.js";
 
 export interface Article {
   id: string;
@@ -106,9 +106,8 @@ export function loadPan13(root: string): Article[] {
 export function loadHelsinki(root: string): Article[] {
   const path = join(root, "helsinki", "helsinki_articles.csv");
   if (!existsSync(path)) return [];
-  const rows = parse(readFileSync(path, "utf8"), { columns: true, skip_empty_lines: true }) as { id: string; text: string }[];
-  return rows
-    .map((r) => ({ id: `helsinki/${r.id}`, corpus: "helsinki" as const, text: r.text.split(/\s*###\s*/).map((p) => p.trim()).filter(Boolean).join("\n\n") }))
+  return readHelsinki(path)
+    .map((a) => ({ id: `helsinki/${a.id}`, corpus: "helsinki" as const, text: a.text.trim() }))
     .filter((a) => words(a.text) >= 80);
 }
 

@@ -7,6 +7,7 @@
 // rule. Split by article id (FNV-1a of "helsinki-<id>", eval/split.ts): dev for choices, test
 // reported.
 import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
 import { splitOf, type Split } from "./split.js";
 
 export interface HelsinkiArticle {
@@ -16,56 +17,18 @@ export interface HelsinkiArticle {
   split: Split;
 }
 
-/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
-export function parseCsv(src: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && src[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  if (field !== "" || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
 export function readHelsinki(path: string): HelsinkiArticle[] {
-  const [header, ...rows] = parseCsv(readFileSync(path, "utf8"));
-  const col = (name: string) => {
-    const i = header?.indexOf(name) ?? -1;
-    if (i < 0) throw new Error(`${path}: no column ${name}`);
-    return i;
-  };
-  const [id, publisher, text] = [col("id"), col("publisher"), col("text")];
+  // RFC 4180: quoted fields hold commas, doubled quotes and line breaks.
+  const rows = parse(readFileSync(path, "utf8"), { columns: true, skip_empty_lines: true }) as Record<string, string | undefined>[];
+  for (const name of ["id", "publisher", "text"]) if (rows[0] && !(name in rows[0])) throw new Error(`${path}: no column ${name}`);
   return rows
-    .filter((r) => r.length > text)
+    .filter((r) => r.text !== undefined)
     .map((r) => ({
-      id: r[id]!,
-      publisher: r[publisher]!,
+      id: r.id!,
+      publisher: r.publisher!,
       // Paragraphs are separated by " ### " in the file.
-      text: r[text]!.split(/\s*###\s*/).join("\n\n"),
-      split: splitOf(`helsinki-${r[id]!}`),
+      text: r.text!.split(/\s*###\s*/).join("\n\n"),
+      split: splitOf(`helsinki-${r.id!}`),
     }));
 }
 
