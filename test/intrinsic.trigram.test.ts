@@ -8,6 +8,7 @@ import { getLexicon } from "../src/lexicon/index.js";
 import { getWordVectors } from "../src/lexicon/vectors.js";
 import { DEFAULT_TRIGRAM_LM, getTrigramModel } from "../src/lexicon/trigram.js";
 import { analyzeText } from "../src/text/index.js";
+import { PLAIN_NEWS } from "./helpers/plain-news.js";
 import { analyzeIntrinsic, SYMSPELL_WEIGHTS, TRIGRAM_WEIGHTS } from "../src/intrinsic/index.js";
 
 const skip = existsSync(DEFAULT_TRIGRAM_LM) ? false : `${DEFAULT_TRIGRAM_LM} is absent (apt-get install pocketsphinx-en-us)`;
@@ -34,15 +35,7 @@ test("trigram: each context model reports the threshold fit for it", { skip }, (
 });
 
 test("trigram: plain news prose, quotations, names and technical terms stay below the threshold", { skip }, () => {
-  for (const s of [
-    "The regional water company said on Monday that it would invest two billion pounds over the next five years to repair " +
-      "leaking pipes and build a new reservoir near the coast. The chief executive told reporters that customers would see " +
-      "higher bills from April, but promised that the money would reduce the amount of water lost every day.",
-    '"We will not accept a deal that leaves our farmers worse off," the agriculture minister, Anna Kowalski, told reporters ' +
-      "in Warsaw on Tuesday, adding that talks with Brussels would resume next month.",
-    "The firm's pre-tax profit rose to 41m euros, while its capex on fibre-optic backhaul and 5G radio masts fell. " +
-      "Analysts at two brokers said the margin on wholesale broadband would narrow as the regulator cut access charges.",
-  ]) {
+  for (const s of PLAIN_NEWS) {
     const r = withLm(s);
     assert.ok(r.score < r.threshold, `score ${r.score} for: ${s.slice(0, 40)}`);
   }

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { getLexicon } from "../src/lexicon/index.js";
 import { getWordVectors, loadWordVectors } from "../src/lexicon/vectors.js";
 import { analyzeText } from "../src/text/index.js";
+import { PLAIN_NEWS } from "./helpers/plain-news.js";
 import { analyzeIntrinsic, evidence } from "../src/intrinsic/index.js";
 import { isUnspinError } from "../src/errors.js";
 
@@ -44,13 +45,7 @@ test("vectors: an off-topic synonym has a synonym closer to the article", () => 
 test("vectors: plain prose, quotations, names and technical terms stay below the threshold", () => {
   for (const s of [
     ELECTION,
-    'Dr Maria Okonkwo, who leads the genomics lab at St Thomas, said: "We sequenced the mRNA of 40 patients using ' +
-      'CRISPR-based assays, and the results surprised us." The team at Imperial College London plans to publish its findings ' +
-      "in Nature next month, and the hospital said the trial had been approved by its ethics board.",
-    "The firm's pre-tax profit rose to 41m euros, while its capex on fibre-optic backhaul and 5G radio masts fell. " +
-      "Analysts at two brokers said the margin on wholesale broadband would narrow as the regulator cut access charges.",
-    "Wheat futures in Chicago rose 2 cents a bushel on Tuesday as dry weather in Kansas threatened the winter crop, " +
-      "traders said. Soybean and corn prices were little changed ahead of the government's monthly supply report.",
+    ...PLAIN_NEWS,
   ]) {
     const r = run(s);
     assert.ok(r.score < r.threshold, `score ${r.score} for: ${s.slice(0, 40)}`);
