@@ -23,8 +23,6 @@ export interface CandidateOptions {
   minSharedKeys: number;
   /** Width in suspect units of the stretch a candidate is scored on (0: the whole suspect). */
   span?: number;
-  /** Keys whose weight is multiplied (e.g. one kind of fingerprint key trusted more); others count 1x. */
-  boost?: { keys: ReadonlySet<number>; factor: number };
 }
 
 export const DEFAULT_CANDIDATES: CandidateOptions = { maxPostings: 100, limit: 10, minSharedKeys: 2 };
@@ -44,7 +42,7 @@ export function rankCandidates<D extends string | number = string>(
   const acc = new Map<D, Candidate<D> & { hits?: number[] }>();
   for (const [key, docs] of lists) {
     if (docs.length === 0 || docs.length > options.maxPostings) continue;
-    const w = (options.boost?.keys.has(key) ? options.boost.factor : 1) / Math.log2(1 + docs.length);
+    const w = 1 / Math.log2(1 + docs.length);
     const at = span ? (positions!.get(key) ?? 0) : 0;
     for (const doc of docs) {
       let c = acc.get(doc);

@@ -7,7 +7,7 @@ import type { Lexicon } from "../lexicon/types.js";
 import { analyzeText } from "../text/index.js";
 import { alignTexts, type AlignOptions } from "../align/index.js";
 import { buildUnits } from "../align/units.js";
-import { queryFingerprint, QUERY_STRIDE } from "../fingerprint/index.js";
+import { queryFingerprint } from "../fingerprint/index.js";
 import type { SourceInput } from "../report/build.js";
 import type { Candidate } from "./candidates.js";
 
@@ -19,7 +19,7 @@ export interface CandidateDocument {
 }
 
 /** The fingerprint keys to look up for a suspect (MinHash windows at a finer stride than the index's). */
-export function suspectKeys(suspect: Text, lexicon: Lexicon, queryStride = QUERY_STRIDE): number[] {
+export function suspectKeys(suspect: Text, lexicon: Lexicon, queryStride?: number): number[] {
   return queryFingerprint(buildUnits(suspect, lexicon), lexicon, queryStride).keys;
 }
 
