@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { readHelsinki } from "./retrieval-helsinki.js";
+import { readPanPairs } from "./pan13-compare.js";
 
 export interface Article {
   id: string;
@@ -85,14 +86,11 @@ export function loadReuters(root: string, minWords: number): Article[] {
 
 export function loadPan13(root: string): Article[] {
   const dir = join(root, "pan13");
-  const lines = readFileSync(join(dir, "pairs.tsv"), "utf8").split("\n").slice(1);
   const random = new Set<string>();
   const none = new Set<string>();
-  for (const l of lines) {
-    const [susp, , type] = l.split("\t");
-    if (!susp) continue;
-    if (type === "random-obfuscation") random.add(susp);
-    else if (type === "no-plagiarism") none.add(susp);
+  for (const { suspicious, type } of readPanPairs(dir)) {
+    if (type === "random-obfuscation") random.add(suspicious);
+    else if (type === "no-plagiarism") none.add(suspicious);
   }
   const read = (f: string, corpus: Article["corpus"]): Article => ({ id: `pan13/${f}`, corpus, text: readFileSync(join(dir, "susp", f), "utf8") });
   return [...[...random].sort().map((f) => read(f, "pan13-random")), ...[...none].filter((f) => !random.has(f)).sort().map((f) => read(f, "pan13-none"))];
@@ -124,14 +122,11 @@ export type PassageFinder = (suspect: string, source: string) => { start: number
  */
 export function loadPan13Passages(root: string, find: PassageFinder): Article[] {
   const dir = join(root, "pan13");
-  const lines = readFileSync(join(dir, "pairs.tsv"), "utf8").split("\n").slice(1);
   const out: Article[] = [];
   const lengths: number[] = [];
   const none = new Set<string>();
   const plagiarised = new Set<string>();
-  for (const l of lines) {
-    const [susp, src, type] = l.split("\t");
-    if (!susp || !src) continue;
+  for (const { suspicious: susp, source: src, type } of readPanPairs(dir)) {
     if (type === "no-plagiarism") none.add(susp);
     else plagiarised.add(susp);
     if (type !== "random-obfuscation") continue;

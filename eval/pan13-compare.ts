@@ -32,8 +32,8 @@ export interface PanData {
   read(pair: PanPair): { suspect: string; source: string };
 }
 
-export function loadPan13(args: EvalArgs): PanData {
-  const dir = dataset(args, "pan13", ["pairs.tsv", "susp", "src"]);
+/** The rows of pan13/pairs.tsv (suspicious file, source file, obfuscation type), in file order. */
+export function readPanPairs(dir: string): PanPair[] {
   const lines = readFileSync(join(dir, "pairs.tsv"), "utf8").trim().split(/\r?\n/);
   const pairs: PanPair[] = [];
   for (const line of lines.slice(1)) {
@@ -42,6 +42,12 @@ export function loadPan13(args: EvalArgs): PanData {
     if (!(PAN_TYPES as readonly string[]).includes(type)) throw new Error(`pan13: unknown type ${type} in pairs.tsv`);
     pairs.push({ suspicious, source, type: type as PanType, split: splitOf(suspicious) });
   }
+  return pairs;
+}
+
+export function loadPan13(args: EvalArgs): PanData {
+  const dir = dataset(args, "pan13", ["pairs.tsv", "susp", "src"]);
+  const pairs = readPanPairs(dir);
   pairs.sort((a, b) => a.suspicious.localeCompare(b.suspicious) || a.source.localeCompare(b.source));
   return {
     dir,
