@@ -90,7 +90,7 @@ export class ContextModel {
     const pIndep = Math.max(cNextRaw, UNSEEN_UNIGRAM) / UNIGRAM_TOTAL;
     let logp: number;
     let seen = false;
-    const a = this.lm ? this.lmId(prev) : -1;
+    const a = this.lmId(prev);
     const b = a >= 0 ? this.lmId(next) : -1;
     if (b >= 0) {
       // CMU's model is smoothed and lists 2M bigrams (SymSpell: 242k): a real conditional, and
