@@ -16,6 +16,11 @@ export interface CandidateInfo {
   counts: Float64Array;
   /** Highest candidate count (the "a far more common synonym exists" feature). */
   maxCount: number;
+  /** ln of each candidate's own number of candidates (at least 1), filled on first use (`logFanout`). */
+  logFanout?: Float64Array;
+  /** Trigram-model ids of the words, filled by ContextModel.candidateIds for the model `lmOwner`. */
+  lmIds?: Int32Array;
+  lmOwner?: object | null;
 }
 
 export class Candidates {
@@ -28,11 +33,16 @@ export class Candidates {
     if (info === undefined) {
       const words = this.of(word);
       const counts = Float64Array.from(words, (w) => this.lexicon.unigram(w));
-      info = { words, counts, maxCount: counts.reduce((a, b) => Math.max(a, b), 0) };
+      info = { words, counts, maxCount: counts.reduce((a, b) => Math.max(a, b), 0), logFanout: undefined, lmIds: undefined, lmOwner: undefined };
       if (this.infos.size >= MEMO_LIMIT) this.infos.clear();
       this.infos.set(word, info);
     }
     return info;
+  }
+
+  /** ln max(1, |candidates of s|) for each candidate s of the list, memoised on the list. */
+  logFanout(info: CandidateInfo): Float64Array {
+    return (info.logFanout ??= Float64Array.from(info.words, (s) => Math.log(Math.max(1, this.of(s).length))));
   }
 
   /** Single-word synonyms of `word` (lower-cased) in the word's own form, most frequent sense first. */

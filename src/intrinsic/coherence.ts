@@ -12,6 +12,7 @@ import type { Lexicon } from "../lexicon/types.js";
 import type { WordVectors } from "../lexicon/vectors.js";
 import type { Candidates } from "./candidates.js";
 import type { WordJudgement } from "./collocation.js";
+import type { WordFact } from "./lm.js";
 
 export type { WordVectors };
 
@@ -48,7 +49,7 @@ const TOP_SHARE = 0.1;
  * words are all lower-case content words and names (lower-cased: GloVe is uncased), so "Reuters"
  * and "Fed" help place "rate" in its sense; stopwords and words without vectors are skipped.
  */
-export function coherence(text: Text, lexicon: Lexicon, vectors: WordVectors, cands: Candidates, judged: WordJudgement[]): CoherenceCounts {
+export function coherence(text: Text, lexicon: Lexicon, vectors: WordVectors, cands: Candidates, judged: WordJudgement[], facts?: readonly (WordFact | undefined)[]): CoherenceCounts {
   const dim = vectors.dim;
   const data = vectors.data;
   const scale = vectors.scale;
@@ -60,13 +61,16 @@ export function coherence(text: Text, lexicon: Lexicon, vectors: WordVectors, ca
     const t = text.tokens[i]!;
     if (t.debris || t.norm.length < 3) continue;
     // One memo lookup per token: whether the word is context at all, its row and (later) its synonyms.
-    let e = entries.get(t.norm);
+    // The caller's per-word facts hold the entry when given (no lookup of our own then).
+    const fact = facts?.[i];
+    let e = fact !== undefined && fact.coh !== undefined && fact.coh.owner === vectors ? (fact.coh as Entry) : entries.get(t.norm);
     if (e === undefined) {
       const ok = LOWER.test(t.norm) && !lexicon.isStopword(t.norm);
-      e = { row: ok ? vectors.id(t.norm) : -1, syn: undefined };
+      e = { owner: vectors, row: ok ? vectors.id(t.norm) : -1, syn: undefined };
       if (entries.size >= MEMO_LIMIT) entries.clear();
       entries.set(t.norm, e);
     }
+    if (fact !== undefined) fact.coh = e;
     const k = e.row;
     if (k < 0) continue;
     rows.push(k);
@@ -178,6 +182,7 @@ const MEMO_LIMIT = 200_000;
 const SHIFT_CANDIDATES = 24;
 /** A word's row (-1: not a context word or no vector) and, once judged, its candidates' rows. */
 interface Entry {
+  owner: WordVectors;
   row: number;
   syn: SynonymRows | undefined;
 }

@@ -9,7 +9,7 @@
 import type { Text } from "../text/types.js";
 import type { Candidates } from "./candidates.js";
 import { logPrior, type ContextModel } from "./lm.js";
-import { countForm, isSwappable, leftWord, rightWord } from "./context.js";
+import { isSwappable, type Slots } from "./context.js";
 
 export interface Scored {
   word: string;
@@ -65,22 +65,29 @@ export function wordCounts(text: Text): Map<string, number> {
   return m;
 }
 
-export function judgeWords(text: Text, model: ContextModel, cands: Candidates, swappable: (i: number) => boolean, counts: Map<string, number>, priorWeight: number): WordJudgement[] {
+export function judgeWords(text: Text, model: ContextModel, cands: Candidates, slots: Slots, counts: Map<string, number>, priorWeight: number): WordJudgement[] {
   const out: WordJudgement[] = [];
   const ev = { seen: 0, sides: 0 };
+  const { form, uni, lm, left, right } = slots;
   for (const i of text.words) {
     const t = text.tokens[i]!;
-    if (!swappable(i) || (counts.get(t.norm) ?? 0) >= REPEATED) continue;
-    const info = cands.info(t.norm);
+    if (slots.swappable[i] === 0 || (counts.get(t.norm) ?? 0) >= REPEATED) continue;
+    const fact = slots.facts[i]!;
+    const info = (fact.info ??= cands.info(t.norm));
     const list = info.words;
     if (list.length === 0) continue;
-    const l = countForm(leftWord(text, i));
-    const r = countForm(rightWord(text, i));
+    const li = left[i]!;
+    const ri = right[i]!;
+    const l = li < 0 ? null : form[li]!;
+    const r = ri < 0 ? null : form[ri]!;
     if (l === null && r === null) continue;
-    const cl = l === null ? 0 : model.unigram(l);
-    const cr = r === null ? 0 : model.unigram(r);
-    const cw = model.unigram(t.norm);
-    const ownLogp = model.scoreCounts(l, cl, t.norm, cw, r, cr, ev);
+    // A swappable word's norm is its counting form, so its slot holds its count and id.
+    const cl = l === null ? 0 : uni[li]!;
+    const cr = r === null ? 0 : uni[ri]!;
+    const cw = uni[i]!;
+    const la = l === null ? -1 : lm[li]!;
+    const ra = r === null ? -1 : lm[ri]!;
+    const ownLogp = model.scoreCounts(l, cl, t.norm, cw, r, cr, ev, la, lm[i]!, ra);
     const own = { logp: ownLogp, prior: logPrior(cw), seen: ev.seen, sides: ev.sides };
     // Attested on every side: no candidate can have more evidence, so nothing can fire.
     if (own.seen === own.sides) {
@@ -88,13 +95,15 @@ export function judgeWords(text: Text, model: ContextModel, cands: Candidates, s
       continue;
     }
     const scored: Scored[] = [];
+    const ids = model.candidateIds(info);
+    const fanout = cands.logFanout(info);
     for (let k = 0; k < list.length; k++) {
       const s = list[k]!;
       if (abbreviates(t.norm, s)) continue;
-      const logp = model.scoreCounts(l, cl, s, info.counts[k]!, r, cr, ev);
+      const logp = model.scoreCounts(l, cl, s, info.counts[k]!, r, cr, ev, la, ids[k]!, ra);
       // Noisy channel: a spinner that meant s had cands(s) words to choose from, so it wrote w
       // with probability about 1 / |cands(s)|; an original with many synonyms explains w less well.
-      if (ev.seen > own.seen) scored.push({ word: s, logp: logp - Math.log(Math.max(1, cands.of(s).length)), prior: logPrior(info.counts[k]!), seen: ev.seen });
+      if (ev.seen > own.seen) scored.push({ word: s, logp: logp - fanout[k]!, prior: logPrior(info.counts[k]!), seen: ev.seen });
     }
     const { delta, best } = weigh(scored, own, priorWeight);
     // `shift` is set later by coherence.ts; declared here so every judgement keeps one object shape.

@@ -4,6 +4,7 @@
 import type { Text, Token } from "../text/types.js";
 import type { Lexicon } from "../lexicon/types.js";
 import { isContentWord } from "./candidates.js";
+import type { WordFact } from "./lm.js";
 
 function neighbour(text: Text, i: number, step: 1 | -1): Token | null {
   const t = text.tokens[i]!;
@@ -43,4 +44,64 @@ export function isSwappable(text: Text, lexicon: Lexicon, t: Token): boolean {
 function firstWordOf(text: Text, first: number, last: number): number {
   for (let k = first; k < last; k++) if (text.tokens[k]!.kind === "word") return k;
   return -1;
+}
+
+/**
+ * What the scorers need to know about each word token, looked up once per text: the hot loops
+ * then index typed arrays instead of walking tokens and hashing strings for every candidate.
+ * Indexed by token number; entries of tokens that are not in `text.words` stay empty.
+ */
+export interface Slots {
+  /** The word's counting form (`countForm`), or null. */
+  form: (string | null)[];
+  /** Unigram count of the form (0 without one). */
+  uni: Float64Array;
+  /** Trigram-model id of the form (-1: none, unknown, or no model). */
+  lm: Int32Array;
+  /** Token number of the left / right context word (`leftWord` / `rightWord`), or -1. */
+  left: Int32Array;
+  right: Int32Array;
+  /** 1 when `isSwappable`. */
+  swappable: Uint8Array;
+  /** The model's facts of each word's norm (tokens of `text.words`). */
+  facts: (WordFact | undefined)[];
+}
+
+export function slotsOf(text: Text, lexicon: Lexicon, model: { word(w: string): WordFact }): Slots {
+  const n = text.tokens.length;
+  const s: Slots = {
+    form: new Array<string | null>(n).fill(null), uni: new Float64Array(n), lm: new Int32Array(n).fill(-1),
+    left: new Int32Array(n).fill(-1), right: new Int32Array(n).fill(-1), swappable: new Uint8Array(n),
+    facts: new Array<WordFact | undefined>(n).fill(undefined),
+  };
+  // Neighbours in one pass: debris is skipped, any other non-word token breaks the context, and
+  // sentences are contiguous, so the last word seen is the left neighbour when it shares the
+  // sentence; the right neighbour is the inverse relation.
+  let last = -1;
+  for (const t of text.tokens) {
+    if (t.debris) continue;
+    if (t.kind !== "word") {
+      last = -1;
+      continue;
+    }
+    if (last >= 0 && text.tokens[last]!.sentence === t.sentence) {
+      s.left[t.i] = last;
+      s.right[last] = t.i;
+    }
+    last = t.i;
+  }
+  for (const i of text.words) {
+    const t = text.tokens[i]!;
+    const fact = model.word(t.norm);
+    s.facts[i] = fact;
+    const f = countForm(t);
+    s.form[i] = f;
+    // A counting form is the norm itself.
+    if (f !== null) {
+      s.uni[i] = fact.uni;
+      s.lm[i] = fact.lm;
+    }
+    if (isSwappable(text, lexicon, t)) s.swappable[i] = 1;
+  }
+  return s;
 }

@@ -9,7 +9,7 @@ import { artifactFindings } from "../report/findings.js";
 import { ruleSpec } from "../rules/catalogue.js";
 import { Candidates } from "./candidates.js";
 import { judgeWords, wordCounts, type WordJudgement } from "./collocation.js";
-import { isSwappable } from "./context.js";
+import { slotsOf } from "./context.js";
 import { coherence, NO_COHERENCE, type WordVectors } from "./coherence.js";
 import { computeFeatures, logistic, type FeatureInput, type FeatureName } from "./features.js";
 import { ContextModel, type CorpusCounts } from "./lm.js";
@@ -128,16 +128,6 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
   const tuned = weightsFor(Boolean(options.trigram));
   const collThreshold = options.collocationThreshold ?? tuned.collocationMinDelta;
   const phraseThreshold = options.phraseThreshold ?? tuned.phraseMinDelta;
-  const swapMemo = new Map<number, boolean>();
-  const swappable = (i: number): boolean => {
-    let v = swapMemo.get(i);
-    if (v === undefined) {
-      v = isSwappable(text, lexicon, text.tokens[i]!);
-      swapMemo.set(i, v);
-    }
-    return v;
-  };
-
   const findings: Finding[] = artifactFindings(text);
   const spans: SpanDetail[] = [];
   const place = (a: number, b: number) => {
@@ -147,7 +137,9 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
   };
 
   const counts0 = wordCounts(text);
-  const nonWords = findNonWords(text, lexicon, counts0);
+  // Counts, model ids, neighbours and swappability of every word, looked up once for all stages.
+  const slots = slotsOf(text, lexicon, model);
+  const nonWords = findNonWords(text, lexicon, counts0, slots.uni);
   for (const nw of nonWords) {
     const p = place(nw.token, nw.token);
     findings.push({
@@ -157,10 +149,10 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
     spans.push({ rule: "non-word", start: p.start, end: p.end, suggestions: nw.suggestions, delta: 0 });
   }
 
-  const phrases = judgePhrases(text, model, cands, swappable);
-  const judged = judgeWords(text, model, cands, swappable, counts0, options.priorWeight ?? tuned.priorWeight);
+  const phrases = judgePhrases(text, model, cands, slots);
+  const judged = judgeWords(text, model, cands, slots, counts0, options.priorWeight ?? tuned.priorWeight);
   // Sets `shift` on the judged words, which odd-collocation evidence uses.
-  const coh = options.vectors ? coherence(text, lexicon, options.vectors, cands, judged) : NO_COHERENCE;
+  const coh = options.vectors ? coherence(text, lexicon, options.vectors, cands, judged, slots.facts) : NO_COHERENCE;
   const shiftWeight = options.vectors ? (options.shiftWeight ?? tuned.shiftWeight) : 0;
   const { phrases: firedPhrases, words: firedWords } = selectFired(phrases, judged, collThreshold, phraseThreshold, shiftWeight);
   for (const ph of firedPhrases) {
@@ -190,12 +182,13 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
   let rarer = 0;
   let logFreqSum = 0;
   for (const i of text.words) {
-    if (!swappable(i)) continue;
+    if (slots.swappable[i] === 0) continue;
     content++;
     const w = text.tokens[i]!.norm;
-    const c = model.unigram(w);
+    const c = slots.uni[i]!;
     logFreqSum += Math.log10(Math.max(c, 1000));
-    if (cands.info(w).maxCount >= 20 * Math.max(c, 1)) rarer++;
+    const fact = slots.facts[i]!;
+    if ((fact.info ??= cands.info(w)).maxCount >= 20 * Math.max(c, 1)) rarer++;
   }
   const counts: DocCounts = {
     words: text.words.length, nonWords: nonWords.length,

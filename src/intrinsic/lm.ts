@@ -10,6 +10,7 @@
 // absence says nothing and the estimate falls back to independence.
 import type { Lexicon } from "../lexicon/types.js";
 import type { TrigramModel } from "../lexicon/trigram.js";
+import type { CandidateInfo } from "./candidates.js";
 
 /** n-gram counts of an indexed corpus (wired by the store; optional). */
 export interface CorpusCounts {
@@ -41,14 +42,31 @@ export function logPrior(count: number): number {
 const BIGRAM_FLOOR = BIGRAM_CUT / BIGRAM_SCALE;
 const MEMO_LIMIT = 200_000;
 
+/**
+ * What is known about one word form. The model fills the counts; other stages hang their own
+ * per-word memos on the same record (the candidate list, the coherence entry), so a token costs
+ * one Map lookup in all rather than one per stage: string-keyed lookups of fresh token strings
+ * were a fifth of the detector's time.
+ */
+export interface WordFact {
+  /** SymSpell unigram count (0: unlisted). */
+  uni: number;
+  /** Trigram-model id (-1: unknown or no model). */
+  lm: number;
+  /** The word's candidate list (Candidates.info), filled on first use by the model's Candidates. */
+  info: CandidateInfo | undefined;
+  /** coherence.ts's entry for the word (it checks the entry belongs to the vectors in use). */
+  coh: { owner: object } | undefined;
+}
+
 export class ContextModel {
   /**
    * Whether the bigram of the last `conditional` call was observed. A field rather than a returned
    * object: the scorer makes millions of calls per megabyte and allocation showed up as GC time.
    */
   lastSeen = false;
-  private readonly counts = new Map<string, number>();
-  private readonly ids = new Map<string, number>();
+  /** Per word form: its facts, found with one Map lookup (see WordFact). */
+  private readonly facts = new Map<string, WordFact>();
 
   constructor(
     private readonly lexicon: Lexicon,
@@ -57,27 +75,25 @@ export class ContextModel {
     private readonly lm?: TrigramModel | null,
   ) {}
 
+  /** The memoised facts of a word form. */
+  word(w: string): WordFact {
+    let f = this.facts.get(w);
+    if (f === undefined) {
+      f = { uni: this.lexicon.unigram(w), lm: this.lm ? this.lm.id(w) : -1, info: undefined, coh: undefined };
+      if (this.facts.size >= MEMO_LIMIT) this.facts.clear();
+      this.facts.set(w, f);
+    }
+    return f;
+  }
+
   /** Id of a word in the trigram model (-1: unknown or no model), memoised. */
   lmId(w: string): number {
-    if (!this.lm) return -1;
-    let id = this.ids.get(w);
-    if (id === undefined) {
-      id = this.lm.id(w);
-      if (this.ids.size >= MEMO_LIMIT) this.ids.clear();
-      this.ids.set(w, id);
-    }
-    return id;
+    return this.lm ? this.word(w).lm : -1;
   }
 
   /** SymSpell unigram count, memoised (the lexicon's lookup lower-cases again on every miss). */
   unigram(w: string): number {
-    let c = this.counts.get(w);
-    if (c === undefined) {
-      c = this.lexicon.unigram(w);
-      if (this.counts.size >= MEMO_LIMIT) this.counts.clear();
-      this.counts.set(w, c);
-    }
-    return c;
+    return this.word(w).uni;
   }
 
   /** log P(next | prev), with `prev` the conditioning word; sets `lastSeen`. */
@@ -85,18 +101,19 @@ export class ContextModel {
     return this.conditionalCounts(prev, this.unigram(prev), next, this.unigram(next));
   }
 
-  /** `conditional` with both unigram counts already known (the hot loop keeps them in arrays). */
-  conditionalCounts(prev: string, cPrev: number, next: string, cNextRaw: number): number {
+  /**
+   * `conditional` with both unigram counts already known (the hot loop keeps them in arrays), and
+   * optionally both trigram-model ids (`lmId`; the hot loop keeps those too).
+   */
+  conditionalCounts(prev: string, cPrev: number, next: string, cNextRaw: number, a = this.lmId(prev), b = this.lmId(next)): number {
     const pIndep = Math.max(cNextRaw, UNSEEN_UNIGRAM) / UNIGRAM_TOTAL;
     let logp: number;
     let seen = false;
-    const a = this.lmId(prev);
-    const b = a >= 0 ? this.lmId(next) : -1;
-    if (b >= 0) {
+    if (a >= 0 && b >= 0) {
       // CMU's model is smoothed and lists 2M bigrams (SymSpell: 242k): a real conditional, and
       // "seen" means the pair is one English uses often enough to be listed.
-      logp = this.lm!.logProbIds(b, -1, a);
-      seen = this.lm!.seenIds(a, b);
+      logp = this.lm!.bigramIds(a, b);
+      seen = this.lm!.lastBigramSeen;
     } else if (cPrev <= 0) {
       logp = Math.log(pIndep);
     } else {
@@ -132,25 +149,40 @@ export class ContextModel {
     return this.scoreCounts(l, l === null ? 0 : this.unigram(l), x, this.unigram(x), r, r === null ? 0 : this.unigram(r), out);
   }
 
-  /** `score` with the three unigram counts already known. */
-  scoreCounts(l: string | null, cl: number, x: string, cx: number, r: string | null, cr: number, out: { seen: number; sides: number }): number {
+  /**
+   * `score` with the three unigram counts already known, and optionally the three trigram-model
+   * ids (-1 for a missing side).
+   */
+  scoreCounts(
+    l: string | null, cl: number, x: string, cx: number, r: string | null, cr: number, out: { seen: number; sides: number },
+    la = l === null ? -1 : this.lmId(l), xa = this.lmId(x), ra = r === null ? -1 : this.lmId(r),
+  ): number {
     let logp = 0;
     let seen = 0;
     let sides = 0;
     if (l !== null) {
-      logp += this.conditionalCounts(l, cl, x, cx);
+      logp += this.conditionalCounts(l, cl, x, cx, la, xa);
       if (this.lastSeen) seen++;
       sides++;
     } else {
       logp += Math.log(Math.max(cx, UNSEEN_UNIGRAM) / UNIGRAM_TOTAL);
     }
     if (r !== null) {
-      logp += this.conditionalCounts(x, cx, r, cr);
+      logp += this.conditionalCounts(x, cx, r, cr, xa, ra);
       if (this.lastSeen) seen++;
       sides++;
     }
     out.seen = seen;
     out.sides = sides;
     return logp;
+  }
+
+  /** Trigram-model ids of a candidate list, kept on the list (one Map lookup per list, not per use). */
+  candidateIds(info: CandidateInfo): Int32Array {
+    if (info.lmIds !== undefined && info.lmOwner === this.lm) return info.lmIds;
+    const ids = Int32Array.from(info.words, (w) => this.lmId(w));
+    info.lmIds = ids;
+    info.lmOwner = this.lm ?? null;
+    return ids;
   }
 }

@@ -11,7 +11,8 @@ export interface NonWord {
   suggestions: string[];
 }
 
-export function findNonWords(text: Text, lexicon: Lexicon, counts: Map<string, number>): NonWord[] {
+/** `known[i]` > 0 says token i is a listed word already (its unigram count, when the caller has them). */
+export function findNonWords(text: Text, lexicon: Lexicon, counts: Map<string, number>, known?: ArrayLike<number>): NonWord[] {
   const out: NonWord[] = [];
   for (const i of text.words) {
     const t = text.tokens[i]!;
@@ -20,7 +21,7 @@ export function findNonWords(text: Text, lexicon: Lexicon, counts: Map<string, n
     // Short unknown tokens are mostly abbreviations ("capex"); slips of spinners and typists are longer.
     if (!/^[a-z]+$/.test(t.norm) || t.norm.length < 6) continue;
     // Hyphenated or apostrophe compounds are words when their parts are; isWord checks that.
-    if (lexicon.isWord(t.norm)) continue;
+    if ((known !== undefined && known[i]! > 0) || lexicon.isWord(t.norm)) continue;
     // An unknown token used twice is the text's own vocabulary (an abbreviation, a term of the
     // trade): spinner slips are one-offs.
     if ((counts.get(t.norm) ?? 0) >= 2) continue;

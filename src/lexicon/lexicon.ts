@@ -118,9 +118,10 @@ export class EnglishLexicon implements Lexicon {
     const w = word.toLowerCase().replace(/\u2019/g, "'");
     if (w.length === 0) return false;
     if (/^\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?$/.test(w)) return true;
-    if (this.wn.bases(w).length > 0) return true;
-    if (this.spelling().has(w)) return true;
+    // Cheapest test first (a hash lookup); WordNet's morphological analysis last.
     if (this.frequencies().unigram(w) > 0) return true;
+    if (this.spelling().has(w)) return true;
+    if (this.wn.bases(w).length > 0) return true;
     if (w.endsWith("'s") && w.length > 2) return this.isWord(w.slice(0, -2));
     // Hyphenated compounds ("well-run", "cost-cutting") are words when their parts are.
     if (w.includes("-")) {

@@ -11,17 +11,8 @@ export function analyzeText(source: string): Text {
   const { quotations, artifacts: quoteArtifacts } = findQuotations(source, repaired);
   const sentences = splitSentences(source, repaired);
 
-  const tokens: Token[] = repaired.map((t, i) => ({
-    i,
-    start: t.start,
-    end: t.end,
-    raw: t.raw,
-    norm: t.norm,
-    kind: t.kind,
-    sentence: 0,
-    quote: -1,
-    debris: t.debris,
-  }));
+  // repairDebris made each token a full Token already (indices set); sentences and quotations are filled in here.
+  const tokens: Token[] = repaired;
   sentences.forEach((s, si) => {
     for (let i = s.first; i < s.last; i++) tokens[i]!.sentence = si;
   });
@@ -32,16 +23,18 @@ export function analyzeText(source: string): Text {
     const quote = quotations[q];
     if (quote && t.start >= quote.start && t.end <= quote.end) t.quote = q;
   }
+  // First and last non-punctuation token of each quotation, in one pass over the tokens (a pass
+  // per quotation was quadratic on quote-heavy articles).
+  const firsts = new Int32Array(quotations.length).fill(-1);
+  const lasts = new Int32Array(quotations.length).fill(-1);
+  for (const t of tokens) {
+    if (t.quote < 0 || t.kind === "punct") continue;
+    if (firsts[t.quote]! < 0) firsts[t.quote] = t.i;
+    lasts[t.quote] = t.i + 1;
+  }
   quotations.forEach((quote, qi) => {
-    let first = -1;
-    let last = -1;
-    for (const t of tokens) {
-      if (t.quote !== qi || t.kind === "punct") continue;
-      if (first < 0) first = t.i;
-      last = t.i + 1;
-    }
-    quote.first = first < 0 ? 0 : first;
-    quote.last = last < 0 ? 0 : last;
+    quote.first = Math.max(0, firsts[qi]!);
+    quote.last = Math.max(0, lasts[qi]!);
   });
 
   const words = tokens.filter((t) => (t.kind === "word" || t.kind === "number") && !t.debris).map((t) => t.i);

@@ -1,14 +1,14 @@
 // Tokenizer debris: what a spinner's tokenize/detokenize round trip leaves behind. Each repair
 // is kept as an Artifact (evidence of spinning) while the tokens get the repaired form for
 // matching, so `do n't` in a suspect still matches `don't` in the source.
-import type { Artifact } from "./types.js";
+import type { Artifact, Token } from "./types.js";
 import { normalizeWord, type RawToken } from "./scan.js";
 
-/** A token after repair: possibly several raw tokens merged, possibly flagged as debris. */
-export interface RepairedToken extends RawToken {
-  norm: string;
-  debris: boolean;
-}
+/**
+ * A token after repair: possibly several raw tokens merged, possibly flagged as debris. Made as a
+ * full `Token` (sentence and quotation filled in later by analyzeText) so each token is one object.
+ */
+export type RepairedToken = Token;
 
 const SPACE_SENSITIVE_PUNCT = new Set([",", ".", ";", ":", "?", "!"]);
 const OPEN_BRACKETS = new Set(["(", "["]);
@@ -24,6 +24,13 @@ const CONTRACTION_PIECE = /^(?:n['’]t|['’]\p{L}{1,2})$/iu;
 const INLINE_SPACE = /^[ \t\u00a0]+$/;
 const DOUBLE_SPACE = /^[ ]{2,}$/;
 const SENTENCE_END = /[.!?:"”]$/;
+
+/** Cheap pre-check before the /iu regex (slow in V8): pieces are 2-3 characters, led by n, ' or ’. */
+function isPieceShaped(raw: string): boolean {
+  if (raw.length < 2 || raw.length > 3) return false;
+  const c = raw.charCodeAt(0);
+  return c === 110 || c === 78 || c === 39 || c === 0x2019;
+}
 
 function isInlineSpace(s: string): boolean {
   return s.length > 0 && INLINE_SPACE.test(s);
@@ -41,7 +48,7 @@ export function repairDebris(source: string, raw: RawToken[]): { tokens: Repaire
     const gap = prev ? source.slice(prev.end, t.start) : "";
 
     // do n't / it 's: a contraction piece separated from its host by spaces.
-    if (t.kind === "word" && CONTRACTION_PIECE.test(t.raw) && prev && prev.kind === "word" && !prev.debris) {
+    if (t.kind === "word" && isPieceShaped(t.raw) && CONTRACTION_PIECE.test(t.raw) && prev && prev.kind === "word" && !prev.debris) {
       if (isInlineSpace(gap)) {
         const norm = prev.norm + normalizeWord(t.raw);
         artifact("split-contraction", prev.start, t.end, prev.raw + t.raw);
@@ -65,7 +72,7 @@ export function repairDebris(source: string, raw: RawToken[]): { tokens: Repaire
 
     // An explicit literal, not `{ ...t }`: object spread here was most of the stage's time.
     const norm = t.kind === "punct" || t.kind === "symbol" ? t.raw : normalizeWord(t.raw);
-    const rt: RepairedToken = { start: t.start, end: t.end, raw: t.raw, kind: t.kind, norm, debris: false };
+    const rt: RepairedToken = { i: tokens.length, start: t.start, end: t.end, raw: t.raw, norm, kind: t.kind, sentence: 0, quote: -1, debris: false };
 
     if (t.kind === "punct" && prev && isInlineSpace(gap)) {
       if (t.raw === "," && prev.kind === "word" && PHRASE_INTERNAL.has(prev.norm)) {
@@ -83,7 +90,7 @@ export function repairDebris(source: string, raw: RawToken[]): { tokens: Repaire
       artifact("space-inside-brackets", prev.end, t.start, "");
     }
     // Two or more spaces between tokens on one line (not the old two-spaces-after-a-period habit).
-    if (prev && DOUBLE_SPACE.test(gap) && !SENTENCE_END.test(prev.raw)) {
+    if (prev && gap.length >= 2 && DOUBLE_SPACE.test(gap) && !SENTENCE_END.test(prev.raw)) {
       artifact("double-space", prev.end, t.start, " ");
     }
     tokens.push(rt);
