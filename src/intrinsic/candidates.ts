@@ -4,6 +4,7 @@
 // repeats its vocabulary, which is what makes the detector fast.
 import type { Lexicon, PartOfSpeech } from "../lexicon/types.js";
 import { formOf, inflect } from "./inflect.js";
+import type { WordFact } from "./lm.js";
 
 const POS: PartOfSpeech[] = ["n", "v", "a", "r"];
 const MEMO_LIMIT = 100_000;
@@ -18,9 +19,9 @@ export interface CandidateInfo {
   maxCount: number;
   /** ln of each candidate's own number of candidates (at least 1), filled on first use (`logFanout`). */
   logFanout?: Float64Array;
-  /** Trigram-model ids of the words, filled by ContextModel.candidateIds for the model `lmOwner`. */
-  lmIds?: Int32Array;
-  lmOwner?: object | null;
+  /** The words' facts, filled by ContextModel.candidateFacts for the model `factsOwner`. */
+  facts?: readonly WordFact[];
+  factsOwner?: object;
 }
 
 export class Candidates {
@@ -33,7 +34,7 @@ export class Candidates {
     if (info === undefined) {
       const words = this.of(word);
       const counts = Float64Array.from(words, (w) => this.lexicon.unigram(w));
-      info = { words, counts, maxCount: counts.reduce((a, b) => Math.max(a, b), 0), logFanout: undefined, lmIds: undefined, lmOwner: undefined };
+      info = { words, counts, maxCount: counts.reduce((a, b) => Math.max(a, b), 0), logFanout: undefined, facts: undefined, factsOwner: undefined };
       if (this.infos.size >= MEMO_LIMIT) this.infos.clear();
       this.infos.set(word, info);
     }

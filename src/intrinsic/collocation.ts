@@ -45,12 +45,22 @@ export interface WordJudgement {
  * being rare). The weight is tuned on the development split.
  */
 export function weigh(competing: readonly Scored[], own: { logp: number; prior: number }, priorWeight: number): { delta: number; best: Scored[] } {
-  const adj = (x: { logp: number; prior: number }) => x.logp - (1 - priorWeight) * x.prior;
-  const ownScore = adj(own);
-  const ranked = competing.map((c) => ({ ...c, logp: adj(c) })).sort((a, b) => b.logp - a.logp);
-  const best = ranked.slice(0, 3);
-  return { delta: best.length > 0 ? Math.max(0, best[0]!.logp - ownScore) : 0, best };
+  const k = 1 - priorWeight;
+  const ownScore = own.logp - k * own.prior;
+  // The three best by adjusted score, ties in list order (what a stable sort's first three are),
+  // without copying and sorting every candidate: most words have many, and only three are kept.
+  const top: Scored[] = [];
+  for (const c of competing) {
+    const v = c.logp - k * c.prior;
+    if (top.length === TOP && v <= top[TOP - 1]!.logp) continue;
+    let at = top.length < TOP ? top.length : TOP - 1;
+    while (at > 0 && top[at - 1]!.logp < v) at--;
+    if (top.length === TOP) top.pop();
+    top.splice(at, 0, { ...c, logp: v });
+  }
+  return { delta: top.length > 0 ? Math.max(0, top[0]!.logp - ownScore) : 0, best: top };
 }
+const TOP = 3;
 
 /** A word used this often in one text is the writer's vocabulary, not a spinner's pick. */
 export const REPEATED = 3;
@@ -68,39 +78,34 @@ export function wordCounts(text: Text): Map<string, number> {
 export function judgeWords(text: Text, model: ContextModel, cands: Candidates, slots: Slots, counts: Map<string, number>, priorWeight: number): WordJudgement[] {
   const out: WordJudgement[] = [];
   const ev = { seen: 0, sides: 0 };
-  const { form, uni, lm, left, right } = slots;
+  const { ctx, left, right } = slots;
   for (const i of text.words) {
     const t = text.tokens[i]!;
     if (slots.swappable[i] === 0 || (counts.get(t.norm) ?? 0) >= REPEATED) continue;
+    // A swappable word's norm is its counting form: its fact is its context fact too.
     const fact = slots.facts[i]!;
     const info = (fact.info ??= cands.info(t.norm));
     const list = info.words;
     if (list.length === 0) continue;
     const li = left[i]!;
     const ri = right[i]!;
-    const l = li < 0 ? null : form[li]!;
-    const r = ri < 0 ? null : form[ri]!;
+    const l = li < 0 ? null : ctx[li]!;
+    const r = ri < 0 ? null : ctx[ri]!;
     if (l === null && r === null) continue;
-    // A swappable word's norm is its counting form, so its slot holds its count and id.
-    const cl = l === null ? 0 : uni[li]!;
-    const cr = r === null ? 0 : uni[ri]!;
-    const cw = uni[i]!;
-    const la = l === null ? -1 : lm[li]!;
-    const ra = r === null ? -1 : lm[ri]!;
-    const ownLogp = model.scoreCounts(l, cl, t.norm, cw, r, cr, ev, la, lm[i]!, ra);
-    const own = { logp: ownLogp, prior: logPrior(cw), seen: ev.seen, sides: ev.sides };
+    const ownLogp = model.scoreFacts(l, fact, r, ev);
+    const own = { logp: ownLogp, prior: logPrior(fact.uni), seen: ev.seen, sides: ev.sides };
     // Attested on every side: no candidate can have more evidence, so nothing can fire.
     if (own.seen === own.sides) {
       out.push({ token: i, word: t.norm, delta: 0, best: [], seen: own.seen, sides: own.sides, own, competing: [], shift: undefined });
       continue;
     }
     const scored: Scored[] = [];
-    const ids = model.candidateIds(info);
+    const facts = model.candidateFacts(info);
     const fanout = cands.logFanout(info);
     for (let k = 0; k < list.length; k++) {
       const s = list[k]!;
       if (abbreviates(t.norm, s)) continue;
-      const logp = model.scoreCounts(l, cl, s, info.counts[k]!, r, cr, ev, la, ids[k]!, ra);
+      const logp = model.scoreFacts(l, facts[k]!, r, ev);
       // Noisy channel: a spinner that meant s had cands(s) words to choose from, so it wrote w
       // with probability about 1 / |cands(s)|; an original with many synonyms explains w less well.
       if (ev.seen > own.seen) scored.push({ word: s, logp: logp - fanout[k]!, prior: logPrior(info.counts[k]!), seen: ev.seen });

@@ -52,27 +52,22 @@ function firstWordOf(text: Text, first: number, last: number): number {
  * Indexed by token number; entries of tokens that are not in `text.words` stay empty.
  */
 export interface Slots {
-  /** The word's counting form (`countForm`), or null. */
-  form: (string | null)[];
-  /** Unigram count of the form (0 without one). */
-  uni: Float64Array;
-  /** Trigram-model id of the form (-1: none, unknown, or no model). */
-  lm: Int32Array;
+  /** The model's facts of each word's norm (tokens of `text.words`). */
+  facts: (WordFact | undefined)[];
+  /** The same facts where the word is context for the model (`countForm`), else null. */
+  ctx: (WordFact | null)[];
   /** Token number of the left / right context word (`leftWord` / `rightWord`), or -1. */
   left: Int32Array;
   right: Int32Array;
   /** 1 when `isSwappable`. */
   swappable: Uint8Array;
-  /** The model's facts of each word's norm (tokens of `text.words`). */
-  facts: (WordFact | undefined)[];
 }
 
 export function slotsOf(text: Text, lexicon: Lexicon, model: { word(w: string): WordFact }): Slots {
   const n = text.tokens.length;
   const s: Slots = {
-    form: new Array<string | null>(n).fill(null), uni: new Float64Array(n), lm: new Int32Array(n).fill(-1),
+    facts: new Array<WordFact | undefined>(n).fill(undefined), ctx: new Array<WordFact | null>(n).fill(null),
     left: new Int32Array(n).fill(-1), right: new Int32Array(n).fill(-1), swappable: new Uint8Array(n),
-    facts: new Array<WordFact | undefined>(n).fill(undefined),
   };
   // Neighbours in one pass: debris is skipped, any other non-word token breaks the context, and
   // sentences are contiguous, so the last word seen is the left neighbour when it shares the
@@ -94,13 +89,8 @@ export function slotsOf(text: Text, lexicon: Lexicon, model: { word(w: string): 
     const t = text.tokens[i]!;
     const fact = model.word(t.norm);
     s.facts[i] = fact;
-    const f = countForm(t);
-    s.form[i] = f;
     // A counting form is the norm itself.
-    if (f !== null) {
-      s.uni[i] = fact.uni;
-      s.lm[i] = fact.lm;
-    }
+    if (countForm(t) !== null) s.ctx[i] = fact;
     if (isSwappable(text, lexicon, t)) s.swappable[i] = 1;
   }
   return s;

@@ -139,7 +139,7 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
   const counts0 = wordCounts(text);
   // Counts, model ids, neighbours and swappability of every word, looked up once for all stages.
   const slots = slotsOf(text, lexicon, model);
-  const nonWords = findNonWords(text, lexicon, counts0, slots.uni);
+  const nonWords = findNonWords(text, lexicon, counts0, slots.facts);
   for (const nw of nonWords) {
     const p = place(nw.token, nw.token);
     findings.push({
@@ -185,9 +185,9 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
     if (slots.swappable[i] === 0) continue;
     content++;
     const w = text.tokens[i]!.norm;
-    const c = slots.uni[i]!;
-    logFreqSum += Math.log10(Math.max(c, 1000));
     const fact = slots.facts[i]!;
+    const c = fact.uni;
+    logFreqSum += Math.log10(Math.max(c, 1000));
     if ((fact.info ??= cands.info(w)).maxCount >= 20 * Math.max(c, 1)) rarer++;
   }
   const counts: DocCounts = {

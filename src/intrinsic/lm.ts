@@ -43,14 +43,18 @@ const BIGRAM_FLOOR = BIGRAM_CUT / BIGRAM_SCALE;
 const MEMO_LIMIT = 200_000;
 
 /**
- * What is known about one word form. The model fills the counts; other stages hang their own
- * per-word memos on the same record (the candidate list, the coherence entry), so a token costs
- * one Map lookup in all rather than one per stage: string-keyed lookups of fresh token strings
- * were a fifth of the detector's time.
+ * What is known about one word form. The model fills the counts and ids; other stages hang their
+ * own per-word memos on the same record (the candidate list, the coherence entry), so a token
+ * costs one Map lookup in all rather than one per stage and per candidate: string-keyed lookups
+ * of fresh token strings were a fifth of the detector's time.
  */
 export interface WordFact {
+  /** The word form itself (lower case). */
+  w: string;
   /** SymSpell unigram count (0: unlisted). */
   uni: number;
+  /** Position in the SymSpell unigram list (-1: unlisted), the key of its bigram list. */
+  sid: number;
   /** Trigram-model id (-1: unknown or no model). */
   lm: number;
   /** The word's candidate list (Candidates.info), filled on first use by the model's Candidates. */
@@ -79,46 +83,40 @@ export class ContextModel {
   word(w: string): WordFact {
     let f = this.facts.get(w);
     if (f === undefined) {
-      f = { uni: this.lexicon.unigram(w), lm: this.lm ? this.lm.id(w) : -1, info: undefined, coh: undefined };
+      const sid = this.lexicon.frequencyId(w);
+      f = { w, uni: this.lexicon.unigram(w), sid, lm: this.lm ? this.lm.id(w) : -1, info: undefined, coh: undefined };
       if (this.facts.size >= MEMO_LIMIT) this.facts.clear();
       this.facts.set(w, f);
     }
     return f;
   }
 
-  /** Id of a word in the trigram model (-1: unknown or no model), memoised. */
-  lmId(w: string): number {
-    return this.lm ? this.word(w).lm : -1;
-  }
-
-  /** SymSpell unigram count, memoised (the lexicon's lookup lower-cases again on every miss). */
+  /** SymSpell unigram count, memoised. */
   unigram(w: string): number {
     return this.word(w).uni;
   }
 
   /** log P(next | prev), with `prev` the conditioning word; sets `lastSeen`. */
   conditional(prev: string, next: string): number {
-    return this.conditionalCounts(prev, this.unigram(prev), next, this.unigram(next));
+    return this.conditionalFacts(this.word(prev), this.word(next));
   }
 
-  /**
-   * `conditional` with both unigram counts already known (the hot loop keeps them in arrays), and
-   * optionally both trigram-model ids (`lmId`; the hot loop keeps those too).
-   */
-  conditionalCounts(prev: string, cPrev: number, next: string, cNextRaw: number, a = this.lmId(prev), b = this.lmId(next)): number {
-    const pIndep = Math.max(cNextRaw, UNSEEN_UNIGRAM) / UNIGRAM_TOTAL;
+  /** `conditional` on two words' facts (the hot loops hold facts, not strings). */
+  conditionalFacts(prev: WordFact, next: WordFact): number {
+    const cPrev = prev.uni;
+    const pIndep = Math.max(next.uni, UNSEEN_UNIGRAM) / UNIGRAM_TOTAL;
     let logp: number;
     let seen = false;
-    if (a >= 0 && b >= 0) {
+    if (prev.lm >= 0 && next.lm >= 0) {
       // CMU's model is smoothed and lists 2M bigrams (SymSpell: 242k): a real conditional, and
       // "seen" means the pair is one English uses often enough to be listed.
-      logp = this.lm!.bigramIds(a, b);
+      logp = this.lm!.bigramIds(prev.lm, next.lm);
       seen = this.lm!.lastBigramSeen;
     } else if (cPrev <= 0) {
       logp = Math.log(pIndep);
     } else {
       // A bigram can only be listed when both words are frequent enough; skip the search otherwise.
-      const c2 = cPrev < BIGRAM_FLOOR || cNextRaw < BIGRAM_FLOOR ? 0 : this.lexicon.bigram(prev, next);
+      const c2 = cPrev < BIGRAM_FLOOR || next.uni < BIGRAM_FLOOR ? 0 : this.lexicon.bigramIds(prev.sid, next.sid);
       if (c2 > 0) {
         logp = Math.log(Math.min(1, c2 / (BIGRAM_SCALE * cPrev)));
         seen = true;
@@ -131,11 +129,11 @@ export class ContextModel {
     }
     if (this.corpus) {
       const c = this.corpus;
-      const cp = c.count([prev]);
+      const cp = c.count([prev.w]);
       if (cp > 0) {
         // Add-one smoothed corpus estimate, interpolated in log space with equal weight: the
         // corpus is small but in-domain; SymSpell is huge but general.
-        const cb = c.count([prev, next]);
+        const cb = c.count([prev.w, next.w]);
         if (cb > 0) seen = true;
         logp = 0.5 * logp + 0.5 * Math.log((cb + pIndep) / (cp + 1));
       }
@@ -146,29 +144,23 @@ export class ContextModel {
 
   /** log P(x | l) + log P(r | x) (either side may be missing); `out` receives observed sides. */
   score(l: string | null, x: string, r: string | null, out: { seen: number; sides: number }): number {
-    return this.scoreCounts(l, l === null ? 0 : this.unigram(l), x, this.unigram(x), r, r === null ? 0 : this.unigram(r), out);
+    return this.scoreFacts(l === null ? null : this.word(l), this.word(x), r === null ? null : this.word(r), out);
   }
 
-  /**
-   * `score` with the three unigram counts already known, and optionally the three trigram-model
-   * ids (-1 for a missing side).
-   */
-  scoreCounts(
-    l: string | null, cl: number, x: string, cx: number, r: string | null, cr: number, out: { seen: number; sides: number },
-    la = l === null ? -1 : this.lmId(l), xa = this.lmId(x), ra = r === null ? -1 : this.lmId(r),
-  ): number {
+  /** `score` on facts. */
+  scoreFacts(l: WordFact | null, x: WordFact, r: WordFact | null, out: { seen: number; sides: number }): number {
     let logp = 0;
     let seen = 0;
     let sides = 0;
     if (l !== null) {
-      logp += this.conditionalCounts(l, cl, x, cx, la, xa);
+      logp += this.conditionalFacts(l, x);
       if (this.lastSeen) seen++;
       sides++;
     } else {
-      logp += Math.log(Math.max(cx, UNSEEN_UNIGRAM) / UNIGRAM_TOTAL);
+      logp += Math.log(Math.max(x.uni, UNSEEN_UNIGRAM) / UNIGRAM_TOTAL);
     }
     if (r !== null) {
-      logp += this.conditionalCounts(x, cx, r, cr, xa, ra);
+      logp += this.conditionalFacts(x, r);
       if (this.lastSeen) seen++;
       sides++;
     }
@@ -177,12 +169,12 @@ export class ContextModel {
     return logp;
   }
 
-  /** Trigram-model ids of a candidate list, kept on the list (one Map lookup per list, not per use). */
-  candidateIds(info: CandidateInfo): Int32Array {
-    if (info.lmIds !== undefined && info.lmOwner === this.lm) return info.lmIds;
-    const ids = Int32Array.from(info.words, (w) => this.lmId(w));
-    info.lmIds = ids;
-    info.lmOwner = this.lm ?? null;
-    return ids;
+  /** Facts of a candidate list's words, kept on the list (no lookup per use). */
+  candidateFacts(info: CandidateInfo): readonly WordFact[] {
+    if (info.facts !== undefined && info.factsOwner === this) return info.facts;
+    const facts = info.words.map((w) => this.word(w));
+    info.facts = facts;
+    info.factsOwner = this;
+    return facts;
   }
 }

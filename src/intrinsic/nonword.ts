@@ -11,8 +11,8 @@ export interface NonWord {
   suggestions: string[];
 }
 
-/** `known[i]` > 0 says token i is a listed word already (its unigram count, when the caller has them). */
-export function findNonWords(text: Text, lexicon: Lexicon, counts: Map<string, number>, known?: ArrayLike<number>): NonWord[] {
+/** `facts[i]`, when the caller has looked token i up already: a listed word (unigram count > 0) is a word. */
+export function findNonWords(text: Text, lexicon: Lexicon, counts: Map<string, number>, facts?: readonly ({ uni: number } | undefined)[]): NonWord[] {
   const out: NonWord[] = [];
   for (const i of text.words) {
     const t = text.tokens[i]!;
@@ -21,7 +21,7 @@ export function findNonWords(text: Text, lexicon: Lexicon, counts: Map<string, n
     // Short unknown tokens are mostly abbreviations ("capex"); slips of spinners and typists are longer.
     if (!/^[a-z]+$/.test(t.norm) || t.norm.length < 6) continue;
     // Hyphenated or apostrophe compounds are words when their parts are; isWord checks that.
-    if ((known !== undefined && known[i]! > 0) || lexicon.isWord(t.norm)) continue;
+    if ((facts?.[i]?.uni ?? 0) > 0 || lexicon.isWord(t.norm)) continue;
     // An unknown token used twice is the text's own vocabulary (an abbreviation, a term of the
     // trade): spinner slips are one-offs.
     if ((counts.get(t.norm) ?? 0) >= 2) continue;

@@ -5,7 +5,7 @@
 // observed pair is absent: the bigram is the evidence, not the words' frequencies.
 import type { Text } from "../text/types.js";
 import type { Candidates } from "./candidates.js";
-import type { ContextModel } from "./lm.js";
+import type { ContextModel, WordFact } from "./lm.js";
 import type { Slots } from "./context.js";
 
 /** Candidates tried per word: 8 x 8 pairs keeps the search cheap (>= 1 MB/s overall). */
@@ -21,54 +21,50 @@ export interface PhraseJudgement {
 
 export function judgePhrases(text: Text, model: ContextModel, cands: Candidates, slots: Slots): PhraseJudgement[] {
   const out: PhraseJudgement[] = [];
-  const { form, uni, lm, left: leftOf, right: rightOf, swappable } = slots;
+  const { facts, ctx, left: leftOf, right: rightOf, swappable } = slots;
   for (const i of text.words) {
     if (swappable[i] === 0) continue;
     const bi = rightOf[i]!;
     if (bi < 0 || swappable[bi] === 0) continue;
-    // Swappable words' norms are their counting forms: their slots hold counts and ids.
-    const w1 = text.tokens[i]!.norm;
-    const w2 = text.tokens[bi]!.norm;
-    const mid0 = model.conditionalCounts(w1, uni[i]!, w2, uni[bi]!, lm[i]!, lm[bi]!);
+    // Swappable words' norms are their counting forms: their facts are their context facts.
+    const f1 = facts[i]!;
+    const f2 = facts[bi]!;
+    const mid0 = model.conditionalFacts(f1, f2);
     if (model.lastSeen) continue;
-    // Candidate lists with their unigram counts (memoised together), so the 8 x 8 loop does no
-    // count lookups, and each candidate's outer context is scored once, not once per pair.
-    const f1 = slots.facts[i]!;
-    const f2 = slots.facts[bi]!;
-    const i1 = (f1.info ??= cands.info(w1));
-    const i2 = (f2.info ??= cands.info(w2));
+    // Candidate lists with their facts (memoised together), so the 8 x 8 loop does no lookups,
+    // and each candidate's outer context is scored once, not once per pair.
+    const i1 = (f1.info ??= cands.info(f1.w));
+    const i2 = (f2.info ??= cands.info(f2.w));
     const n1 = Math.min(PER_WORD, i1.words.length);
     const n2 = Math.min(PER_WORD, i2.words.length);
     if (n1 === 0 || n2 === 0) continue;
-    const ids1 = model.candidateIds(i1);
-    const ids2 = model.candidateIds(i2);
+    const c1 = model.candidateFacts(i1);
+    const c2 = model.candidateFacts(i2);
     const li = leftOf[i]!;
     const ri = rightOf[bi]!;
-    const l = li < 0 ? null : form[li]!;
-    const r = ri < 0 ? null : form[ri]!;
-    const left = (x: string, cx: number, xa: number): number =>
-      l !== null ? model.conditionalCounts(l, uni[li]!, x, cx, lm[li]!, xa) : Math.log(Math.max(cx, 2000) / 5.4e11);
-    const right = (y: string, cy: number, ya: number): number => (r !== null ? model.conditionalCounts(y, cy, r, uni[ri]!, ya, lm[ri]!) : 0);
-    const own = left(w1, uni[i]!, lm[i]!) + mid0 + right(w2, uni[bi]!, lm[bi]!);
+    const l = li < 0 ? null : ctx[li]!;
+    const r = ri < 0 ? null : ctx[ri]!;
+    const left = (x: WordFact): number => (l !== null ? model.conditionalFacts(l, x) : Math.log(Math.max(x.uni, 2000) / 5.4e11));
+    const right = (y: WordFact): number => (r !== null ? model.conditionalFacts(y, r) : 0);
+    const own = left(f1) + mid0 + right(f2);
     const lefts = new Float64Array(n1);
-    for (let a = 0; a < n1; a++) lefts[a] = left(i1.words[a]!, i1.counts[a]!, ids1[a]!);
+    for (let a = 0; a < n1; a++) lefts[a] = left(c1[a]!);
     const rights = new Float64Array(n2);
-    for (let c = 0; c < n2; c++) rights[c] = right(i2.words[c]!, i2.counts[c]!, ids2[c]!);
+    for (let c = 0; c < n2; c++) rights[c] = right(c2[c]!);
     const found: { words: [string, string]; logp: number }[] = [];
     for (let a = 0; a < n1; a++) {
-      const x = i1.words[a]!;
-      const cx = i1.counts[a]!;
+      const x = c1[a]!;
       for (let c = 0; c < n2; c++) {
-        const y = i2.words[c]!;
+        const y = c2[c]!;
         // The candidate pair must itself be attested: that bigram is the evidence.
-        const mid = model.conditionalCounts(x, cx, y, i2.counts[c]!, ids1[a]!, ids2[c]!);
+        const mid = model.conditionalFacts(x, y);
         if (!model.lastSeen) continue;
-        found.push({ words: [x, y], logp: lefts[a]! + mid + rights[c]! });
+        found.push({ words: [x.w, y.w], logp: lefts[a]! + mid + rights[c]! });
       }
     }
     if (found.length === 0) continue;
     found.sort((p, q) => q.logp - p.logp);
-    out.push({ first: i, second: bi, words: [w1, w2], delta: found[0]!.logp - own, best: found.slice(0, 3) });
+    out.push({ first: i, second: bi, words: [f1.w, f2.w], delta: found[0]!.logp - own, best: found.slice(0, 3) });
   }
   return out;
 }

@@ -84,8 +84,11 @@ export class Frequencies {
   }
 
   bigram(a: string, b: string): number {
-    const ia = this.id(a);
-    const ib = this.id(b);
+    return this.bigramIds(this.id(a), this.id(b));
+  }
+
+  /** `bigram` by ids (`id`). */
+  bigramIds(ia: number, ib: number): number {
     if (ia < 0 || ib < 0) return 0;
     const key = ia * SHIFT + ib;
     const keys = this.bigramKeys;

@@ -139,6 +139,14 @@ export class EnglishLexicon implements Lexicon {
     return this.frequencies().bigram(a, b);
   }
 
+  frequencyId(word: string): number {
+    return this.frequencies().id(word);
+  }
+
+  bigramIds(a: number, b: number): number {
+    return this.frequencies().bigramIds(a, b);
+  }
+
   corrections(word: string, max = 5): string[] {
     return this.correctionIndex().suggest(word, max);
   }

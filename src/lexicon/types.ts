@@ -30,6 +30,10 @@ export interface Lexicon {
   unigram(word: string): number;
   /** Corpus count of a lower-cased bigram in the SymSpell bigram list (0 when absent). */
   bigram(a: string, b: string): number;
+  /** Position of a word in the SymSpell unigram list (-1 when absent), the key of `bigramIds`. */
+  frequencyId(word: string): number;
+  /** `bigram` by `frequencyId` positions (0 when either is -1 or the pair is unlisted). */
+  bigramIds(a: number, b: number): number;
   /** Likely corrections of a non-word, best first (edit distance <= 2, ranked by frequency). */
   corrections(word: string, max?: number): string[];
   /** True when the word is a function word (determiner, preposition, pronoun, auxiliary, conjunction). */

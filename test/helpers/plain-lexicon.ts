@@ -15,6 +15,8 @@ export function plainLexicon(): Lexicon {
     isWord: () => true,
     unigram: () => 0,
     bigram: () => 0,
+    frequencyId: () => -1,
+    bigramIds: () => 0,
     corrections: () => [],
     isStopword: (w) => STOP.has(w),
   };
