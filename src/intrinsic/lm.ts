@@ -83,12 +83,15 @@ export class ContextModel {
   word(w: string): WordFact {
     let f = this.facts.get(w);
     if (f === undefined) {
-      const sid = this.lexicon.frequencyId(w);
-      f = { w, uni: this.lexicon.unigram(w), sid, lm: this.lm ? this.lm.id(w) : -1, info: undefined, coh: undefined };
+      f = this.newFact(w);
       if (this.facts.size >= MEMO_LIMIT) this.facts.clear();
       this.facts.set(w, f);
     }
     return f;
+  }
+
+  private newFact(w: string): WordFact {
+    return { w, uni: this.lexicon.unigram(w), sid: this.lexicon.frequencyId(w), lm: this.lm ? this.lm.id(w) : -1, info: undefined, coh: undefined };
   }
 
   /** SymSpell unigram count, memoised. */
@@ -172,7 +175,9 @@ export class ContextModel {
   /** Facts of a candidate list's words, kept on the list (no lookup per use). */
   candidateFacts(info: CandidateInfo): readonly WordFact[] {
     if (info.facts !== undefined && info.factsOwner === this) return info.facts;
-    const facts = info.words.map((w) => this.word(w));
+    // Not entered in the word memo: candidates outnumber text words several times, and a bigger
+    // Map costs every token's lookup in cache misses. The list keeps its own facts.
+    const facts = info.words.map((w) => this.newFact(w));
     info.facts = facts;
     info.factsOwner = this;
     return facts;
