@@ -8,7 +8,7 @@
 // threshold tuned on the development split.
 import type { Text } from "../text/types.js";
 import type { Candidates } from "./candidates.js";
-import { logPrior, type ContextModel } from "./lm.js";
+import { logPrior, type ContextModel, type SideEvidence } from "./lm.js";
 import { isSwappable, type Slots } from "./context.js";
 
 export interface Scored {
@@ -77,7 +77,7 @@ export function wordCounts(text: Text): Map<string, number> {
 
 export function judgeWords(text: Text, model: ContextModel, cands: Candidates, slots: Slots, counts: Map<string, number>, priorWeight: number): WordJudgement[] {
   const out: WordJudgement[] = [];
-  const ev = { seen: 0, sides: 0 };
+  const ev: SideEvidence = { seen: 0, sides: 0, leftSeen: false };
   const { ctx, left, right } = slots;
   for (const i of text.words) {
     const t = text.tokens[i]!;
@@ -102,10 +102,25 @@ export function judgeWords(text: Text, model: ContextModel, cands: Candidates, s
     const scored: Scored[] = [];
     const facts = model.candidateFacts(info);
     const fanout = cands.logFanout(info);
+    // Attested on one of two sides: a candidate counts only when attested on both, so the side the
+    // word itself lacks is looked up first and a miss there skips the other (same scores).
+    const both = l !== null && r !== null && own.seen === 1;
+    const lackingLeft = both && !ev.leftSeen;
     for (let k = 0; k < list.length; k++) {
       const s = list[k]!;
       if (abbreviates(t.norm, s)) continue;
-      const logp = model.scoreFacts(l, facts[k]!, r, ev);
+      let logp: number;
+      if (both) {
+        const x = facts[k]!;
+        const first = lackingLeft ? model.conditionalFacts(l, x) : model.conditionalFacts(x, r);
+        if (!model.lastSeen) continue;
+        const second = lackingLeft ? model.conditionalFacts(x, r) : model.conditionalFacts(l, x);
+        if (!model.lastSeen) continue;
+        logp = lackingLeft ? first + second : second + first;
+        ev.seen = 2;
+      } else {
+        logp = model.scoreFacts(l, facts[k]!, r, ev);
+      }
       // Noisy channel: a spinner that meant s had cands(s) words to choose from, so it wrote w
       // with probability about 1 / |cands(s)|; an original with many synonyms explains w less well.
       if (ev.seen > own.seen) scored.push({ word: s, logp: logp - fanout[k]!, prior: logPrior(info.counts[k]!), seen: ev.seen });

@@ -63,9 +63,16 @@ export interface WordFact {
   coh: { owner: object } | undefined;
 }
 
+/** Which context sides of a scored word are attested (filled by `scoreFacts`). */
+export interface SideEvidence {
+  seen: number;
+  sides: number;
+  leftSeen: boolean;
+}
+
 export class ContextModel {
   /**
-   * Whether the bigram of the last `conditional` call was observed. A field rather than a returned
+   * Whether the bigram of the last `conditionalFacts` call was observed. A field rather than a returned
    * object: the scorer makes millions of calls per megabyte and allocation showed up as GC time.
    */
   lastSeen = false;
@@ -94,17 +101,7 @@ export class ContextModel {
     return { w, uni: this.lexicon.unigram(w), sid: this.lexicon.frequencyId(w), lm: this.lm ? this.lm.id(w) : -1, info: undefined, coh: undefined };
   }
 
-  /** SymSpell unigram count, memoised. */
-  unigram(w: string): number {
-    return this.word(w).uni;
-  }
-
   /** log P(next | prev), with `prev` the conditioning word; sets `lastSeen`. */
-  conditional(prev: string, next: string): number {
-    return this.conditionalFacts(this.word(prev), this.word(next));
-  }
-
-  /** `conditional` on two words' facts (the hot loops hold facts, not strings). */
   conditionalFacts(prev: WordFact, next: WordFact): number {
     const cPrev = prev.uni;
     const pIndep = Math.max(next.uni, UNSEEN_UNIGRAM) / UNIGRAM_TOTAL;
@@ -145,19 +142,16 @@ export class ContextModel {
     return logp;
   }
 
-  /** log P(x | l) + log P(r | x) (either side may be missing); `out` receives observed sides. */
-  score(l: string | null, x: string, r: string | null, out: { seen: number; sides: number }): number {
-    return this.scoreFacts(l === null ? null : this.word(l), this.word(x), r === null ? null : this.word(r), out);
-  }
-
-  /** `score` on facts. */
-  scoreFacts(l: WordFact | null, x: WordFact, r: WordFact | null, out: { seen: number; sides: number }): number {
+  /** log P(x | l) + log P(r | x) (either side may be missing); `out` receives the attested sides. */
+  scoreFacts(l: WordFact | null, x: WordFact, r: WordFact | null, out: SideEvidence): number {
     let logp = 0;
     let seen = 0;
     let sides = 0;
+    out.leftSeen = false;
     if (l !== null) {
       logp += this.conditionalFacts(l, x);
       if (this.lastSeen) seen++;
+      out.leftSeen = this.lastSeen;
       sides++;
     } else {
       logp += Math.log(Math.max(x.uni, UNSEEN_UNIGRAM) / UNIGRAM_TOTAL);
