@@ -21,6 +21,10 @@ import { readArticles } from "../src/ingest/readArticles.js";
 import { writeReutersJsonl } from "../eval/retrieval-reuters.js";
 import { generateArticle, loadPool, prng, writeCorpus } from "./gen-corpus.js";
 import { spin } from "./spinner.js";
+import { tuneHeap } from "../src/runtime.js";
+
+// As the CLI launcher does (bin/unspin.js); --default-heap measures with V8's defaults.
+if (!process.argv.includes("--default-heap")) tuneHeap();
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const size = Number(arg("--size") ?? 10000);

@@ -12,6 +12,10 @@ import { createUnspin } from "../src/unspin.js";
 import { addPaths } from "../src/cli/add.js";
 import { openIndexStore } from "../src/store/index.js";
 import { writeReutersJsonl } from "../eval/retrieval-reuters.js";
+import { tuneHeap } from "../src/runtime.js";
+
+// As the CLI launcher does (bin/unspin.js); --default-heap measures with V8's defaults.
+if (!process.argv.includes("--default-heap")) tuneHeap();
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const data = arg("--data") ?? new URL("../../shared/data", import.meta.url).pathname;
