@@ -1,28 +1,10 @@
-// Neighbours of a word as the context model sees them: the adjacent word on each side within the
-// sentence, skipping tokenizer debris (a stray comma the spinner inserted is not context), and
-// none across real punctuation (a bigram never spans "word, word").
+// Neighbours of a word as the context model sees them (`slotsOf`): the adjacent word on each side
+// within the sentence, skipping tokenizer debris (a stray comma the spinner inserted is not
+// context), and none across real punctuation (a bigram never spans "word, word").
 import type { Text, Token } from "../text/types.js";
 import type { Lexicon } from "../lexicon/types.js";
 import { isContentWord } from "./candidates.js";
 import type { WordFact } from "./lm.js";
-
-function neighbour(text: Text, i: number, step: 1 | -1): Token | null {
-  const t = text.tokens[i]!;
-  for (let k = i + step; k >= 0 && k < text.tokens.length; k += step) {
-    const n = text.tokens[k]!;
-    if (n.sentence !== t.sentence) return null;
-    if (n.debris) continue;
-    return n.kind === "word" ? n : null;
-  }
-  return null;
-}
-
-export function leftWord(text: Text, i: number): Token | null {
-  return neighbour(text, i, -1);
-}
-export function rightWord(text: Text, i: number): Token | null {
-  return neighbour(text, i, 1);
-}
 
 /** Lower-case form used for counting; words with digits or odd characters have no counts. */
 export function countForm(t: Token | null): string | null {
@@ -56,7 +38,7 @@ export interface Slots {
   facts: (WordFact | undefined)[];
   /** The same facts where the word is context for the model (`countForm`), else null. */
   ctx: (WordFact | null)[];
-  /** Token number of the left / right context word (`leftWord` / `rightWord`), or -1. */
+  /** Token number of the left / right context word, or -1. */
   left: Int32Array;
   right: Int32Array;
   /** 1 when `isSwappable`. */
