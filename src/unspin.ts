@@ -133,19 +133,16 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
       const ranked = keys.length ? await rankIndex(index, keys, candidateOptions) : [];
       const fetch = async (ids: readonly string[]) =>
         (await index.getDocuments(ids)).map((d) => ({ id: d.id, text: d.text, ...(d.title ? { title: d.title } : {}), ...((d.url ?? d.urls?.[0]) ? { url: d.url ?? d.urls![0]! } : {}) }));
-      // Short stretches claimed on shared runs, though the pair verdict calls them the same story.
-      const shortCopies = new Set<string>();
       const isSource = (s: SourceInput) => {
         const m = measure(s.alignment);
         const copy = isCopyVerdict(pairVerdict(m, thresholds).verdict);
         const runs = sharedRuns(s.alignment, claim.runWords);
         const claimed = claimSource({ copy, alignedWords: m.alignedUnits, suspectWords: m.suspectUnits, sharedRuns: runs }, claim);
-        if (claimed && !copy) shortCopies.add(s.id);
         opts.onCandidate?.({ id: s.id, copy, alignedWords: m.alignedUnits, sharedRuns: runs, claimed });
         return claimed;
       };
       const sources = await traceSources(sText, ranked, fetch, lex(), trace, options.align, isSource);
-      const report = buildReport(sText, sources, { ...(opts.input !== undefined ? { input: opts.input } : {}), thresholds, onlyCopies: true, copiedAnyway: shortCopies });
+      const report = buildReport(sText, sources, { ...(opts.input !== undefined ? { input: opts.input } : {}), thresholds, onlyCopies: true });
       return merge(report, intrinsic(sText, opts.corpus));
     },
     intrinsic(text, opts = {}) {

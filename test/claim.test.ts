@@ -6,9 +6,6 @@ import { analyzeText } from "../src/text/index.js";
 import { getLexicon } from "../src/lexicon/index.js";
 import { alignTexts, type Alignment } from "../src/align/index.js";
 import { claimSource, DEFAULT_CLAIM, sharedRuns } from "../src/search/claim.js";
-import { createUnspin, type IndexSource } from "../src/unspin.js";
-import { measure } from "../src/report/build.js";
-import { pairVerdict } from "../src/verdict/pair.js";
 
 const lexicon = getLexicon();
 const example = (p: string) => readFileSync(new URL(`../examples/${p}`, import.meta.url), "utf8");
@@ -66,57 +63,10 @@ test("claimSource: long copies on the verdict, short ones need shared runs, tiny
   assert.equal(claimSource(e), false, "a long one without any shared run is a loosely matched neighbour");
   assert.equal(claimSource({ ...e, sharedRuns: 1 }), true, "one shared run suffices from longWords");
   assert.equal(claimSource(e, { ...DEFAULT_CLAIM, longRuns: 0 }), true, "unless longRuns asks for none");
+  assert.equal(claimSource({ ...e, copy: false, sharedRuns: 50 }), false);
   assert.equal(claimSource({ ...e, alignedWords: 30 }), false, "short stretch without runs");
   assert.equal(claimSource({ ...e, alignedWords: 30, sharedRuns: DEFAULT_CLAIM.minSharedRuns }), true);
   assert.equal(claimSource({ ...e, alignedWords: 20, sharedRuns: 10 }), false, "same dated fact in two articles");
   // A short suspect copied whole is claimed even under minRunWords.
   assert.equal(claimSource({ copy: true, alignedWords: 20, suspectWords: 24, sharedRuns: 8 }), true);
-});
-
-test("claimSource: a stretch under the verdict's copy minimum is claimed on three shared runs", () => {
-  const short = { copy: false, alignedWords: 30, suspectWords: 3000, sharedRuns: DEFAULT_CLAIM.shortRuns };
-  assert.equal(claimSource(short), true);
-  assert.equal(claimSource({ ...short, sharedRuns: DEFAULT_CLAIM.shortRuns - 1 }), false, "two runs: a shared phrase or dated fact");
-  assert.equal(claimSource({ ...short, alignedWords: DEFAULT_CLAIM.minRunWords - 1 }), false, "too few words");
-  assert.equal(claimSource({ ...short, alignedWords: 0 }), false, "nothing aligned");
-});
-
-// A suspect that lifts two sentences of one article, spun, into text of its own: too little for
-// the pair verdict's copy minimum, but the sentences keep runs of four words.
-const lifted = analyzeText(
-  "Residents of the valley towns have argued about the bypass for a decade. Shop owners fear that passing trade will vanish, " +
-    "while parents want lorries out of the school streets. The county says a decision will come in the new year, after a second round of hearings. " +
-    "The harbour board approved a plan on Monday to clear the choked northern waterway, officials said. The job would start in the spring season and price roughly four million pounds, " +
-    "a board spokesman added. Meanwhile the bypass debate goes on in parish halls, where maps of three possible routes are pinned to the walls and residents mark the houses each would pass. " +
-    "Some favour the eastern route along the old railway line; others say it would cut the nature reserve in two. A petition against all three routes has gathered four thousand names.",
-);
-const liftedFrom = {
-  id: "harbour-plan",
-  text: "The harbour board approved a plan on Monday to dredge the silted northern channel. The work would begin in spring and cost about four million pounds. Fishing crews welcomed the decision after years of delays, and the board said boats would be able to use the channel at all tides.",
-};
-// The same harbour story told independently: shares the topic, no runs.
-const sameStory = {
-  id: "harbour-story",
-  text: "Dredging of the northern channel got the green light from harbour officials this week. Crews who fish from the port had waited years for it. Spring is when diggers move in, and the bill is put near four million pounds.",
-};
-
-test("check lists a source a short stretch was lifted from, as a copy, and not a same-story article", async () => {
-  const unspin = createUnspin({ vectors: false, trigram: false });
-  // Every indexed article is a candidate for every key: this test is about claiming, not retrieval.
-  const docs = [liftedFrom, sameStory];
-  const index: IndexSource = {
-    postings: async (keys) => new Map(keys.map((k) => [k, docs.map((d) => d.id)])),
-    getDocuments: async (ids) => docs.filter((d) => ids.includes(d.id)),
-  };
-  const a = alignTexts(lifted, analyzeText(liftedFrom.text), lexicon);
-  const m = measure(a);
-  assert.equal(pairVerdict(m).verdict, "same-story", `the stretch is under the copy minimum (${JSON.stringify(m)})`);
-  assert.ok(sharedRuns(a, 4) >= DEFAULT_CLAIM.shortRuns, `runs: ${sharedRuns(a, 4)}`);
-  const report = await unspin.check(lifted, index);
-  assert.deepEqual(report.sources.map((s) => s.id), ["harbour-plan"]);
-  assert.ok(["verbatim-copy", "spun-copy", "rewrite"].includes(report.verdict), report.verdict);
-  assert.ok(report.sources[0]!.passages.length > 0);
-  // With the short-stretch rule off, the same check claims nothing.
-  const strict = await createUnspin({ vectors: false, trigram: false, claim: { shortRuns: Infinity } }).check(lifted, index);
-  assert.deepEqual(strict.sources, []);
 });

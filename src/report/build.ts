@@ -68,11 +68,6 @@ export interface BuildOptions {
   thresholds?: VerdictThresholds;
   /** List only sources the suspect was copied from (index search), not same-story neighbours. */
   onlyCopies?: boolean;
-  /**
-   * Sources claimed as copies on evidence the pair verdict does not see (`check`'s claim rule for
-   * short stretches with shared verbatim runs): their verdict skips the size gate.
-   */
-  copiedAnyway?: ReadonlySet<string>;
 }
 
 export function buildReport(suspect: Text, sources: SourceInput[], options: BuildOptions = {}): Report {
@@ -85,7 +80,7 @@ export function buildReport(suspect: Text, sources: SourceInput[], options: Buil
   for (const s of sources) {
     truncated ||= s.alignment.truncated;
     const m = measure(s.alignment);
-    const v = pairVerdict(m, thresholds, options.copiedAnyway?.has(s.id) ?? false);
+    const v = pairVerdict(m, thresholds);
     if (s.alignment.passages.length === 0 || v.verdict === "no-evidence") continue;
     if (options.onlyCopies && !COPIES.has(v.verdict)) continue;
     total.suspectUnits = m.suspectUnits;

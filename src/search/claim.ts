@@ -9,10 +9,6 @@
 // aligned words (two articles reporting the same dated fact share a run or two); a longer one
 // (`longWords`) needs only `longRuns` (one), and from `bareWords` aligned words none at all:
 // word-shuffled and translated copies of a hundred words and more may keep no run of four.
-// A stretch too short for the pair verdict's copy minimum (40 aligned words, the verdict says
-// same-story) is claimed when it holds `shortRuns` (three) shared runs and `minRunWords` words:
-// a sentence or two lifted and shuffled into a long suspect is a copy although it covers a
-// sliver of it, while articles on one story written independently share no run of four words.
 // Chosen on the PAN13 dev split and the dev half of the Helsinki news articles
 // (eval/results/retrieval.md): no true dev source of 45-99 aligned words had 0 shared runs, while
 // news articles on one summit, checked deeper into the ranking, had 0-run copy verdicts of 46-65
@@ -29,14 +25,12 @@ export interface ClaimOptions {
   bareWords: number;
   /** Aligned suspect words below which nothing is claimed (or half the suspect, if shorter). */
   minRunWords: number;
-  /** Shared runs from which a stretch the pair verdict calls same-story is claimed as a copy. */
-  shortRuns: number;
 }
 
-export const DEFAULT_CLAIM: ClaimOptions = { runWords: 4, minSharedRuns: 2, longWords: 45, longRuns: 1, bareWords: 100, minRunWords: 25, shortRuns: 3 };
+export const DEFAULT_CLAIM: ClaimOptions = { runWords: 4, minSharedRuns: 2, longWords: 45, longRuns: 1, bareWords: 100, minRunWords: 25 };
 
 export interface ClaimEvidence {
-  /** The pair verdict calls the alignment a copy (else the same story: the aligned text is too short). */
+  /** The pair verdict calls the alignment a copy. */
   copy: boolean;
   alignedWords: number;
   suspectWords: number;
@@ -44,11 +38,10 @@ export interface ClaimEvidence {
 }
 
 export function claimSource(e: ClaimEvidence, o: ClaimOptions = DEFAULT_CLAIM): boolean {
-  const enough = e.alignedWords >= Math.min(o.minRunWords, Math.ceil(e.suspectWords / 2));
-  if (!e.copy) return e.alignedWords > 0 && e.sharedRuns >= o.shortRuns && enough;
+  if (!e.copy) return false;
   if (e.alignedWords >= o.bareWords) return true;
   if (e.alignedWords >= o.longWords && e.sharedRuns >= o.longRuns) return true;
-  return e.sharedRuns >= o.minSharedRuns && enough;
+  return e.sharedRuns >= o.minSharedRuns && e.alignedWords >= Math.min(o.minRunWords, Math.ceil(e.suspectWords / 2));
 }
 
 /**

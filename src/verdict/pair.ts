@@ -52,12 +52,7 @@ export interface PairVerdict {
   substitutionRate: number;
 }
 
-/**
- * `copiedAnyway`: the caller has independent evidence that the aligned text was copied (`check`'s claim
- * rule: shared verbatim runs in a stretch under the copy minimum), so the size gate is skipped and
- * the verdict says what kind of copy it is.
- */
-export function pairVerdict(m: PairMeasures, t: VerdictThresholds = DEFAULT_THRESHOLDS, copiedAnyway = false): PairVerdict {
+export function pairVerdict(m: PairMeasures, t: VerdictThresholds = DEFAULT_THRESHOLDS): PairVerdict {
   const coverage = m.suspectUnits ? m.alignedUnits / m.suspectUnits : 0;
   // Substituted words (matched by a relation or inside a replaced run) over those plus the
   // identical ones: the share of the copy's words the spinner touched, never above 1.
@@ -65,7 +60,7 @@ export function pairVerdict(m: PairMeasures, t: VerdictThresholds = DEFAULT_THRE
   const matchedShare = m.alignedUnits ? m.matched / m.alignedUnits : 0;
   const identicalShare = m.alignedUnits ? m.identical / m.alignedUnits : 0;
   const dense = m.identical >= t.minIdenticalWords && identicalShare >= t.denseIdentical;
-  const copied = copiedAnyway || coverage >= t.minCoverage || m.alignedUnits >= t.minAlignedWords || dense;
+  const copied = coverage >= t.minCoverage || m.alignedUnits >= t.minAlignedWords || dense;
   if (!copied || m.alignedUnits === 0) {
     // Some aligned text but too little to call a copy: the same story told independently.
     const verdict = m.alignedUnits > 0 ? "same-story" : "no-evidence";
