@@ -8,3 +8,4 @@ export { REPORT_SCHEMA, type Report, type Finding, type Verdict } from "./report
 export { renderText } from "./report/text.js";
 export { renderHtml } from "./report/html.js";
 export { UnspinError, ERROR_CODES, type ErrorCode } from "./errors.js";
+export { tuneHeap } from "./runtime.js";
