@@ -6,7 +6,7 @@
 // Queries: BBC articles of the index spun by the evaluation spinner (30% of content words, with
 // tokenizer debris), each checked once after a warm-up; a query counts as found when the BBC
 // original is among report.sources.
-// Usage: node --import tsx bench/check-latency.ts --size N [--build] [--queries Q] [--clean C] [--data DIR] [--dir DIR]
+// Usage: node --import tsx bench/check-latency.ts --size N [--build] [--queries Q] [--clean C] [--data DIR] [--dir DIR] [--source] [--default-heap]
 //   The 10k index is made when missing; larger ones only with --build (1M takes long: run it in
 //   the background with nohup).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, createReadStream } from "node:fs";
@@ -14,17 +14,22 @@ import { join } from "node:path";
 import { loadavg, tmpdir } from "node:os";
 import { Writable } from "node:stream";
 import { createInterface } from "node:readline";
-import { createUnspin, type IndexSource } from "../src/unspin.js";
-import { addPaths } from "../src/cli/add.js";
-import { openIndexStore } from "../src/store/index.js";
-import { readArticles } from "../src/ingest/readArticles.js";
+import type { IndexSource } from "../src/unspin.js";
 import { writeReutersJsonl } from "../eval/retrieval-reuters.js";
 import { generateArticle, loadPool, prng, writeCorpus } from "./gen-corpus.js";
 import { spin } from "./spinner.js";
 import { tuneHeap } from "../src/runtime.js";
+import { codeLabel, load } from "./built.js";
 
 // As the CLI launcher does (bin/unspin.js); --default-heap measures with V8's defaults.
 if (!process.argv.includes("--default-heap")) tuneHeap();
+// The code as the CLI runs it (bench/built.ts): compiled, or the sources with --source.
+const [{ createUnspin }, { addPaths }, { openIndexStore }, { readArticles }] = await Promise.all([
+  load<typeof import("../src/unspin.js")>("unspin"),
+  load<typeof import("../src/cli/add.js")>("cli/add"),
+  load<typeof import("../src/store/index.js")>("store/index"),
+  load<typeof import("../src/ingest/readArticles.js")>("ingest/readArticles"),
+]);
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const size = Number(arg("--size") ?? 10000);
@@ -171,6 +176,8 @@ const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs
 console.log(
   JSON.stringify({
     bench: "check-latency",
+    code: codeLabel(),
+    heap: process.argv.includes("--default-heap") ? "V8 default" : "CLI setting",
     size,
     documents: st.documents,
     corpus: size > 21268 ? "bbc + reuters21578 + generated (bench/gen-corpus.ts)" : "bbc + reuters21578",

@@ -4,39 +4,30 @@
 // and is reported separately.
 // Usage: node --import tsx bench/intrinsic-speed.ts [--data ../shared/data] [--mb 3] [--no-vectors] [--no-trigram] [--default-heap] [--source]
 // The trigram model (CMU, Debian pocketsphinx-en-us) is used when installed, as the CLI does.
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadBbc, loadReuters } from "../eval/intrinsic-data.js";
 import { tuneHeap, YOUNG_SEMI_SPACE_MB } from "../src/runtime.js";
+import { codeLabel, load } from "./built.js";
 
 // As the CLI launcher does (bin/unspin.js); --default-heap measures with V8's defaults.
 if (!process.argv.includes("--default-heap")) tuneHeap();
 
-// The pipeline is the compiled package (dist/, built by `npm install`), the code the CLI runs;
-// --source runs the TypeScript sources through tsx instead (its transform wraps closures with
-// name helpers and measures 5-40% slower on this machine).
-const here = dirname(fileURLToPath(import.meta.url));
-const fromSource = process.argv.includes("--source");
-const dist = join(here, "..", "dist");
-if (!fromSource) {
-  const built = join(dist, "intrinsic", "index.js");
-  if (!existsSync(built)) {
-    console.error("bench/intrinsic-speed: no compiled package in dist/; run `npm run build` (or pass --source)");
-    process.exit(2);
-  }
-  if (statSync(built).mtimeMs < statSync(join(here, "..", "src", "intrinsic", "index.ts")).mtimeMs) console.error("bench/intrinsic-speed: dist/ is older than src/; run `npm run build` for current figures");
-}
-type Lib = [typeof import("../src/lexicon/index.js"), typeof import("../src/lexicon/vectors.js"), typeof import("../src/lexicon/trigram.js"), typeof import("../src/text/index.js"), typeof import("../src/intrinsic/index.js")];
-const paths = ["lexicon/index.js", "lexicon/vectors.js", "lexicon/trigram.js", "text/index.js", "intrinsic/index.js"];
-const [{ getLexicon }, { getWordVectors }, { getTrigramModel }, { analyzeText }, { analyzeIntrinsic }] = (await Promise.all(
-  paths.map((p) => import(fromSource ? `../src/${p}` : join(dist, p))),
-)) as Lib;
+// The pipeline as the CLI runs it (bench/built.ts): compiled, or the sources with --source.
+const [{ getLexicon }, { getWordVectors }, { getTrigramModel }, { analyzeText }, { analyzeIntrinsic }] = await Promise.all([
+  load<typeof import("../src/lexicon/index.js")>("lexicon/index"),
+  load<typeof import("../src/lexicon/vectors.js")>("lexicon/vectors"),
+  load<typeof import("../src/lexicon/trigram.js")>("lexicon/trigram"),
+  load<typeof import("../src/text/index.js")>("text/index"),
+  load<typeof import("../src/intrinsic/index.js")>("intrinsic/index"),
+]);
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
+const here = dirname(fileURLToPath(import.meta.url));
 const root = arg("data", join(here, "..", "..", "shared", "data"));
 if (!existsSync(join(root, "bbc")) || !existsSync(join(root, "reuters21578"))) {
   console.error(`bench/intrinsic-speed: no bbc/ and reuters21578/ under ${root}; pass --data PATH`);
@@ -67,6 +58,6 @@ function pass(): { mbs: number; ms: number; cpuMbs: number } {
 }
 const cold = pass();
 const warm = [pass(), pass(), pass()].sort((a, b) => a.ms - b.ms)[1]!;
-console.log(`intrinsic analysis${vectors ? "" : " without word vectors"}${trigram ? " with the trigram model" : " with SymSpell counts"} on ${docs.length} real articles, ${(total / 1e6).toFixed(2)} MB (text model included; ${fromSource ? "TypeScript sources via tsx" : "compiled dist/"}; ${process.argv.includes("--default-heap") ? "V8 default heap" : `young generation ${YOUNG_SEMI_SPACE_MB} MB semi-spaces, as the CLI`}):`);
+console.log(`intrinsic analysis${vectors ? "" : " without word vectors"}${trigram ? " with the trigram model" : " with SymSpell counts"} on ${docs.length} real articles, ${(total / 1e6).toFixed(2)} MB (text model included; ${codeLabel()}; ${process.argv.includes("--default-heap") ? "V8 default heap" : `young generation ${YOUNG_SEMI_SPACE_MB} MB semi-spaces, as the CLI`}):`);
 console.log(`  first pass (cold memo, JIT): ${cold.mbs.toFixed(2)} MB/s (${cold.cpuMbs.toFixed(2)} MB per CPU-s)`);
 console.log(`  warm, median of 3:           ${warm.mbs.toFixed(2)} MB/s per core (${warm.cpuMbs.toFixed(2)} MB per CPU-s)`);
