@@ -49,28 +49,26 @@ const TOP_SHARE = 0.1;
  * words are all lower-case content words and names (lower-cased: GloVe is uncased), so "Reuters"
  * and "Fed" help place "rate" in its sense; stopwords and words without vectors are skipped.
  */
-export function coherence(text: Text, lexicon: Lexicon, vectors: WordVectors, cands: Candidates, judged: WordJudgement[], facts?: readonly (WordFact | undefined)[]): CoherenceCounts {
+export function coherence(text: Text, lexicon: Lexicon, vectors: WordVectors, cands: Candidates, judged: WordJudgement[], facts: readonly (WordFact | undefined)[]): CoherenceCounts {
   const dim = vectors.dim;
   const data = vectors.data;
   const scale = vectors.scale;
   const centroid = new Float64Array(dim);
   const rows: number[] = [];
   const entryAt: (Entry | undefined)[] = new Array<Entry | undefined>(text.tokens.length);
-  const entries = entriesFor(vectors);
   for (const i of text.words) {
     const t = text.tokens[i]!;
     if (t.debris || t.norm.length < 3) continue;
-    // One memo lookup per token: whether the word is context at all, its row and (later) its synonyms.
-    // The caller's per-word facts hold the entry when given (no lookup of our own then).
-    const fact = facts?.[i];
-    let e = fact !== undefined && fact.coh !== undefined && fact.coh.owner === vectors ? (fact.coh as Entry) : entries.get(t.norm);
+    // The entry (whether the word is context at all, its row and, later, its synonyms) is memoised
+    // on the word's facts (`facts[i]`, from slotsOf): no lookup of its own per token.
+    const fact = facts[i];
+    if (fact === undefined) continue;
+    let e = fact.coh !== undefined && fact.coh.owner === vectors ? (fact.coh as Entry) : undefined;
     if (e === undefined) {
       const ok = LOWER.test(t.norm) && !lexicon.isStopword(t.norm);
       e = { owner: vectors, row: ok ? vectors.id(t.norm) : -1, syn: undefined };
-      if (entries.size >= MEMO_LIMIT) entries.clear();
-      entries.set(t.norm, e);
+      fact.coh = e;
     }
-    if (fact !== undefined) fact.coh = e;
     const k = e.row;
     if (k < 0) continue;
     rows.push(k);
@@ -177,7 +175,6 @@ interface SynonymRows {
   selfSim: Float64Array;
 }
 const EMPTY: SynonymRows = { rows: new Int32Array(0), selfSim: new Float64Array(0) };
-const MEMO_LIMIT = 200_000;
 /** Candidates compared per word (most frequent senses first): the dot products are the cost. */
 const SHIFT_CANDIDATES = 24;
 /** A word's row (-1: not a context word or no vector) and, once judged, its candidates' rows. */
@@ -185,15 +182,6 @@ interface Entry {
   owner: WordVectors;
   row: number;
   syn: SynonymRows | undefined;
-}
-const entryMemo = new WeakMap<WordVectors, Map<string, Entry>>();
-function entriesFor(vectors: WordVectors): Map<string, Entry> {
-  let m = entryMemo.get(vectors);
-  if (!m) {
-    m = new Map();
-    entryMemo.set(vectors, m);
-  }
-  return m;
 }
 
 function synonymRows(vectors: WordVectors, cands: Candidates, word: string, k: number): SynonymRows {

@@ -4,11 +4,6 @@
 import type { Artifact, Token } from "./types.js";
 import { normalizeWord, type RawToken } from "./scan.js";
 
-/**
- * A token after repair: possibly several raw tokens merged, possibly flagged as debris. Made as a
- * full `Token` (sentence and quotation filled in later by analyzeText) so each token is one object.
- */
-export type RepairedToken = Token;
 
 const SPACE_SENSITIVE_PUNCT = new Set([",", ".", ";", ":", "?", "!"]);
 const OPEN_BRACKETS = new Set(["(", "["]);
@@ -36,8 +31,10 @@ function isInlineSpace(s: string): boolean {
   return s.length > 0 && INLINE_SPACE.test(s);
 }
 
-export function repairDebris(source: string, raw: RawToken[]): { tokens: RepairedToken[]; artifacts: Artifact[] } {
-  const tokens: RepairedToken[] = [];
+// Tokens come out as full `Token`s (sentence and quotation filled in later by analyzeText), so
+// each token is one object; merged pieces keep the first piece's index.
+export function repairDebris(source: string, raw: RawToken[]): { tokens: Token[]; artifacts: Artifact[] } {
+  const tokens: Token[] = [];
   const artifacts: Artifact[] = [];
   const artifact = (kind: Artifact["kind"], start: number, end: number, repaired: string) =>
     artifacts.push({ kind, start, end, text: source.slice(start, end), repaired });
@@ -72,7 +69,7 @@ export function repairDebris(source: string, raw: RawToken[]): { tokens: Repaire
 
     // An explicit literal, not `{ ...t }`: object spread here was most of the stage's time.
     const norm = t.kind === "punct" || t.kind === "symbol" ? t.raw : normalizeWord(t.raw);
-    const rt: RepairedToken = { i: tokens.length, start: t.start, end: t.end, raw: t.raw, norm, kind: t.kind, sentence: 0, quote: -1, debris: false };
+    const rt: Token = { i: tokens.length, start: t.start, end: t.end, raw: t.raw, norm, kind: t.kind, sentence: 0, quote: -1, debris: false };
 
     if (t.kind === "punct" && prev && isInlineSpace(gap)) {
       if (t.raw === "," && prev.kind === "word" && PHRASE_INTERNAL.has(prev.norm)) {

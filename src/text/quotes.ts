@@ -2,8 +2,7 @@
 // opening quotes into closing ones (`statement,” we are`) or drop a mark, so pairing cannot
 // trust the glyph alone: marks alternate open/close within a paragraph, and the glyph and its
 // surroundings only decide the ambiguous cases and whether a mark points the wrong way.
-import type { Artifact, Quotation } from "./types.js";
-import type { RepairedToken } from "./debris.js";
+import type { Artifact, Quotation, Token } from "./types.js";
 
 const DOUBLE_MARKS = new Set(['"', "“", "”", "„", "‟", "«", "»"]);
 const OPENERS = new Set(["“", "„", "‟", "«"]);
@@ -38,7 +37,7 @@ export interface QuoteResult {
   artifacts: Artifact[];
 }
 
-export function findQuotations(source: string, tokens: RepairedToken[]): QuoteResult {
+export function findQuotations(source: string, tokens: Token[]): QuoteResult {
   const quotations: Quotation[] = [];
   const artifacts: Artifact[] = [];
   let open: { pos: number; misoriented: boolean; unmatched?: boolean } | null = null;

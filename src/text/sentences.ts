@@ -1,7 +1,6 @@
 // Sentence boundaries over repaired tokens: a sentence ends at . ! ? (plus any closing quotes or
 // brackets glued to it) when the next token starts a new sentence, and at every line break.
-import type { Sentence } from "./types.js";
-import type { RepairedToken } from "./debris.js";
+import type { Sentence, Token } from "./types.js";
 
 // Abbreviations whose period does not end a sentence.
 const ABBREVIATIONS = new Set([
@@ -13,7 +12,7 @@ const ABBREVIATIONS = new Set([
 const TERMINATORS = new Set([".", "!", "?"]);
 const TRAILERS = new Set(['"', "”", "’", "'", ")", "]", "»"]);
 
-export function splitSentences(source: string, tokens: RepairedToken[]): Sentence[] {
+export function splitSentences(source: string, tokens: Token[]): Sentence[] {
   const sentences: Sentence[] = [];
   let first = 0;
   const push = (last: number) => {
