@@ -12,7 +12,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, createReadStream } from "node:fs";
 import { join } from "node:path";
 import { loadavg, tmpdir } from "node:os";
-import { Writable } from "node:stream";
 import { createInterface } from "node:readline";
 import type { IndexSource } from "../src/unspin.js";
 import { writeReutersJsonl } from "../eval/retrieval-reuters.js";
@@ -24,9 +23,8 @@ import { codeLabel, load } from "./built.js";
 // As the CLI launcher does (bin/unspin.js); --default-heap measures with V8's defaults.
 if (!process.argv.includes("--default-heap")) tuneHeap();
 // The code as the CLI runs it (bench/built.ts): compiled, or the sources with --source.
-const [{ createUnspin }, { addPaths }, { openIndexStore }, { readArticles }] = await Promise.all([
+const [{ createUnspin }, { openIndexStore }, { readArticles }] = await Promise.all([
   load<typeof import("../src/unspin.js")>("unspin"),
-  load<typeof import("../src/cli/add.js")>("cli/add"),
   load<typeof import("../src/store/index.js")>("store/index"),
   load<typeof import("../src/ingest/readArticles.js")>("ingest/readArticles"),
 ]);
@@ -77,7 +75,9 @@ if (!existsSync(index)) {
     paths.push(gen);
   }
   const t0 = performance.now();
-  const s = await addPaths(createUnspin(), index, paths, new Writable({ write: (_c, _e, cb) => cb() }));
+  const opened = await createUnspin().openIndex(index);
+  const s = await opened.add(paths);
+  await opened.close();
   console.error(`built ${index}: ${s.added} added, ${s.duplicates} duplicates in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 }
 

@@ -15,10 +15,8 @@
 // Split: by suspicious document, FNV-1a of its file name (eval/split.ts), as pan13-compare.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { loadavg, tmpdir } from "node:os";
 import { createUnspin, type CandidateOutcome, type IndexSource } from "../src/unspin.js";
-import { addPaths } from "../src/cli/add.js";
 import { openIndexStore } from "../src/store/index.js";
 import { rankCandidates, DEFAULT_CANDIDATES } from "../src/search/candidates.js";
 import { DEFAULT_TRACE, suspectKeys } from "../src/search/check.js";
@@ -73,9 +71,10 @@ if (argv.includes("--rebuild") || !existsSync(indexPath)) {
   for (const s of ["", "-wal", "-shm"]) rmSync(indexPath + s, { force: true });
   const jsonl = join(work, "reuters.jsonl");
   writeReutersJsonl(reutersDir, jsonl);
-  const sink = new Writable({ write: (_c, _e, cb) => cb() });
   const t0 = performance.now();
-  const s = await addPaths(unspin, indexPath, [join(pan, "src"), bbc, jsonl], sink);
+  const opened = await unspin.openIndex(indexPath);
+  const s = await opened.add([join(pan, "src"), bbc, jsonl]);
+  await opened.close();
   build = { seconds: (performance.now() - t0) / 1000, added: s.added, duplicates: s.duplicates, skipped: s.skipped.length };
   console.error(`indexed ${s.added} documents (${s.duplicates} duplicates, ${s.skipped.length} skipped) in ${build.seconds.toFixed(1)} s`);
 }

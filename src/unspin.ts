@@ -17,6 +17,13 @@ import { analyzeIntrinsic, type CorpusCounts, type IntrinsicResult, type WordVec
 import { getWordVectors } from "./lexicon/vectors.js";
 import { getTrigramModel, type TrigramModel } from "./lexicon/trigram.js";
 import { mergeIntrinsic } from "./report/intrinsic.js";
+import { openIndex, targetOf } from "./library/open-index.js";
+import { checkInputs } from "./library/check.js";
+import type { CheckEvent, CheckInputsOptions, OpenIndexOptions, UnspinIndex } from "./library/types.js";
+
+export { onCacheBuild, type CacheBuildEvent } from "./lexicon/cache.js";
+export { defaultIndexPath } from "./store/paths.js";
+export type * from "./library/types.js";
 
 /** What `check` needs of an index (the IndexStore backends provide it). */
 export interface IndexSource {
@@ -63,6 +70,11 @@ export interface CandidateOutcome {
 export interface CheckOptions {
   input?: string;
   corpus?: CorpusCounts;
+  /**
+   * Indexed documents that are the suspect itself (by id, or by one of their URLs): they are not
+   * candidates, so an indexed article is traced to the others and not to itself.
+   */
+  exclude?: { ids?: ReadonlySet<string>; urls?: ReadonlySet<string> };
   /** Called for every candidate that aligned with at least one passage. */
   onCandidate?: (outcome: CandidateOutcome) => void;
 }
@@ -85,6 +97,16 @@ export interface Unspin {
   intrinsic(text: string | Text, options?: { input?: string; corpus?: CorpusCounts }): Report;
   /** Fingerprint keys and n-gram counts of an article, ready for the store. */
   prepare(article: Article): PreparedDocument;
+  /**
+   * Opens (or, unless read-only, creates) the index at `location`: an SQLite file path. A
+   * read-only open of a missing index is an INDEX_MISSING error.
+   */
+  openIndex(location: string, options?: OpenIndexOptions): Promise<UnspinIndex>;
+  /**
+   * Checks every article of the inputs (files, folders, feeds, WARCs, "-"), one event per article
+   * as soon as it is done; with `index`, traced to its sources, else source-free evidence only.
+   */
+  checkInputs(inputs: readonly string[], options?: CheckInputsOptions & { index?: UnspinIndex | null }): AsyncGenerator<CheckEvent>;
 }
 
 async function rankIndex(index: IndexSource, keys: number[], options: CandidateOptions): Promise<Candidate[]> {
@@ -108,7 +130,7 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const claim: ClaimOptions = { ...DEFAULT_CLAIM, ...options.claim };
   const toText = (t: string | Text) => (typeof t === "string" ? analyzeText(t) : t);
-  return {
+  const self: Unspin = {
     get lexicon() {
       return lex();
     },
@@ -130,9 +152,14 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
       // Rank at least as many candidates as may be aligned.
       const candidateOptions = { ...base, limit: Math.max(base.limit, trace.maxAligned) };
       const keys = suspectKeys(sText, lex());
-      const ranked = keys.length ? await rankIndex(index, keys, candidateOptions) : [];
+      const excludeIds = opts.exclude?.ids;
+      const excludeUrls = opts.exclude?.urls;
+      const ranked = (keys.length ? await rankIndex(index, keys, candidateOptions) : []).filter((c) => !excludeIds?.has(c.doc));
+      const isSelf = (d: { url?: string; urls?: string[] }) => Boolean(excludeUrls?.size && [d.url, ...(d.urls ?? [])].some((u) => u !== undefined && excludeUrls.has(u)));
       const fetch = async (ids: readonly string[]) =>
-        (await index.getDocuments(ids)).map((d) => ({ id: d.id, text: d.text, ...(d.title ? { title: d.title } : {}), ...((d.url ?? d.urls?.[0]) ? { url: d.url ?? d.urls![0]! } : {}) }));
+        (await index.getDocuments(ids))
+          .filter((d) => !isSelf(d))
+          .map((d) => ({ id: d.id, text: d.text, ...(d.title ? { title: d.title } : {}), ...((d.url ?? d.urls?.[0]) ? { url: d.url ?? d.urls![0]! } : {}) }));
       const isSource = (s: SourceInput) => {
         const m = measure(s.alignment);
         const copy = isCopyVerdict(pairVerdict(m, thresholds).verdict);
@@ -153,5 +180,13 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
     prepare(article) {
       return prepareDocument(article, lex());
     },
+    openIndex(location, opts) {
+      return openIndex(self, location, opts);
+    },
+    checkInputs(inputs, opts = {}) {
+      const { index, ...rest } = opts;
+      return checkInputs(self, index ? targetOf(index) : null, inputs, rest);
+    },
   };
+  return self;
 }

@@ -3,8 +3,6 @@ import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
-import { addPaths } from "../src/cli/add.js";
 import { createUnspin } from "../src/index.js";
 import { openIndexStore } from "../src/store/index.js";
 import { CorpusCounter } from "../src/store/corpus.js";
@@ -15,7 +13,9 @@ const unspin = createUnspin();
 
 async function build(workerMinBytes: number) {
   const index = join(mkdtempSync(join(tmpdir(), "unspin-add-")), "i.sqlite");
-  const summary = await addPaths(unspin, index, inputs, new PassThrough(), { workerMinBytes });
+  const opened = await unspin.openIndex(index);
+  const summary = await opened.add(inputs, { workerMinBytes });
+  await opened.close();
   const store = await openIndexStore(index, { readonly: true });
   const stats = await store.stats();
   const corpus = await CorpusCounter.load(store);

@@ -21,7 +21,7 @@ export function storeContract(backend: string, factory: StoreFactory): void {
   t("stores documents with their metadata and URL", async () => {
     const { store } = await factory.make();
     const r = await store.putDocuments([doc("a1", { url: "https://x.example/a", title: "A", author: "Jo", published: "2024-01-02T00:00:00.000Z", site: "X" })]);
-    assert.deepEqual(r, { added: 1, duplicates: 0, urlsAdded: 1 });
+    assert.deepEqual(r, { added: 1, updated: 0, removed: [], duplicates: 0, urlsAdded: 1 });
     assert.deepEqual(await store.getDocument("a1"), {
       id: "a1", urls: ["https://x.example/a"], title: "A", author: "Jo", published: "2024-01-02T00:00:00.000Z", site: "X", text: "Text of document a1.",
     });
@@ -36,7 +36,7 @@ export function storeContract(backend: string, factory: StoreFactory): void {
     await store.putDocuments([doc("d", { url: "https://one.example/" }), doc("d", { url: "https://two.example/" })]);
     const before = await store.stats();
     const again = await store.putDocuments([doc("d", { url: "https://one.example/" }), doc("d", { url: "https://two.example/" })]);
-    assert.deepEqual(again, { added: 0, duplicates: 2, urlsAdded: 0 });
+    assert.deepEqual(again, { added: 0, updated: 0, removed: [], duplicates: 2, urlsAdded: 0 });
     assert.deepEqual((await store.getDocument("d"))!.urls, ["https://one.example/", "https://two.example/"]);
     const after = await store.stats();
     assert.equal(after.documents, 1);
@@ -73,6 +73,52 @@ export function storeContract(backend: string, factory: StoreFactory): void {
     assert.equal(await store.ngramCount("the council"), 3);
     await store.addNgramCounts(new Map([["council voted", 4], ["new gram", 1]]));
     assert.deepEqual([...(await store.ngramCounts(["council voted", "new gram", "absent"]))], [["council voted", 5], ["new gram", 1], ["absent", 0]]);
+    await store.close();
+  });
+
+  t("removeDocuments deletes documents with their URLs and postings, writes the blob with them, and never reuses their numbers", async () => {
+    const { store } = await factory.make();
+    await store.putDocuments([doc("r1", { url: "https://r.example/1", keys: [1, 2] }), doc("r2", { url: "https://r.example/2", keys: [2, 3] })]);
+    const removed = await store.removeDocuments([{ id: "r2", keys: [2, 3] }, { id: "absent", keys: [9] }], { key: "sketch", data: new Uint8Array([7]), meta: { counted: "1" } });
+    assert.deepEqual(removed, ["r2"]);
+    assert.equal(await store.hasDocument("r2"), false);
+    assert.equal(await store.documentIdByUrl("https://r.example/2"), undefined);
+    assert.deepEqual(Object.fromEntries(await store.lookup([1, 2, 3])), { r1: 2 }, "r2's postings are gone, r1's stay");
+    assert.deepEqual([...(await store.getBlob("sketch"))!], [7]);
+    assert.equal(await store.getMeta("counted"), "1");
+    // A posting left behind for a removed document (its keys changed since) finds nothing, even
+    // after new documents are added.
+    const [before] = [...(await store.postingNumbers([3], 10)).values()];
+    assert.deepEqual(before, []);
+    await store.putPostings([{ docId: "r1", keys: [50] }]);
+    await store.putDocuments([doc("r3", { keys: [60] })]);
+    const r3 = [...(await store.postingNumbers([60], 10)).get(60)!];
+    const r1 = [...(await store.postingNumbers([50], 10)).get(50)!];
+    assert.equal(r3.length, 1);
+    assert.notEqual(r3[0], r1[0]);
+    const st = await store.stats();
+    assert.equal(st.documents, 2);
+    await store.close();
+  });
+
+  t("a URL that now holds another text moves to the new document; the old one goes when it has no URL left", async () => {
+    const { store } = await factory.make();
+    await store.putDocuments([doc("v1", { url: "https://u.example/page", keys: [1, 2] }), doc("w1", { url: "https://u.example/a", keys: [5] })]);
+    await store.putDocuments([doc("w1", { url: "https://u.example/b" })]);
+    assert.equal(await store.documentIdByUrl("https://u.example/page"), "v1");
+    const r = await store.putDocuments([doc("v2", { url: "https://u.example/page", keys: [2, 3] }), doc("w2", { url: "https://u.example/a", keys: [6] })], {
+      detach: [
+        { url: "https://u.example/page", from: "v1", keys: [1, 2] },
+        { url: "https://u.example/a", from: "w1", keys: [5] },
+      ],
+    });
+    assert.equal(r.added, 2);
+    assert.equal(r.updated, 2);
+    assert.deepEqual(r.removed, ["v1"], "w1 keeps its other URL");
+    assert.equal(await store.documentIdByUrl("https://u.example/page"), "v2");
+    assert.equal(await store.hasDocument("v1"), false);
+    assert.deepEqual((await store.getDocument("w1"))!.urls, ["https://u.example/b"]);
+    assert.deepEqual(Object.fromEntries(await store.lookup([1, 2, 3, 5])), { v2: 2, w1: 1 });
     await store.close();
   });
 

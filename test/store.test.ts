@@ -111,7 +111,7 @@ test("sqlite: a writer killed mid-batch (SIGKILL) leaves whole batches only, and
   const total = st.documents + 100;
   const all = Array.from({ length: total }, (_, n) => ({ id: `doc${n}`, url: `https://x.example/${n}`, text: `Text ${n} `.repeat(200), keys: [n, n + 1, 7], ngrams: new Map([["the city", 1]]) }));
   const r = await store.putDocuments(all);
-  assert.deepEqual(r, { added: 100, duplicates: st.documents, urlsAdded: 100 });
+  assert.deepEqual(r, { added: 100, updated: 0, removed: [], duplicates: st.documents, urlsAdded: 100 });
   assert.equal(await store.ngramCount("the city"), total);
   await store.close();
 });

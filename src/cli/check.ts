@@ -1,70 +1,139 @@
-// `unspin check FILE|FOLDER|-`: one report per input article. Inputs are read by ingest (so HTML
-// pages, feeds and WARCs work too); offsets in a report refer to the article text extracted
-// from the input, which for plain text files is the file's text itself.
-import { existsSync } from "node:fs";
-import { readArticles } from "../ingest/readArticles.js";
-import { openIndexStore, type IndexStore } from "../store/index.js";
+// `unspin check FILE|FOLDER|-`: prints each report as soon as it is done (text, JSON Lines, a
+// JSON array written incrementally, or one HTML page), shows progress on a terminal, and ends
+// with a summary line, as linters do. The checking is the library's (src/library/check.ts).
 import { UnspinError } from "../errors.js";
-import type { Unspin, IndexSource } from "../unspin.js";
+import { isCopyVerdict } from "../report/build.js";
 import type { Report } from "../report/schema.js";
-import { CorpusCounter } from "../store/corpus.js";
+import type { Unspin } from "../unspin.js";
+import type { UnspinIndex } from "../unspin.js";
+import { formatReport, type Format } from "./output.js";
+import { startProgress, type Progress } from "./progress.js";
+import { interruptible } from "./signals.js";
+import { openSink, type Sink } from "./sink.js";
 
-export interface CheckedInput {
-  input: string;
-  report: Report;
-  text: string;
-  sources: Map<string, string>;
-}
+export type CheckFormat = Format | "jsonl";
 
-export interface CheckOutcome {
-  /** Articles checked (each was handed to `onReport`, which keeps what it needs). */
+export interface CheckTally {
   checked: number;
-  /** Inputs that could not be read, with the reason. */
-  failed: { input: string; reason: string }[];
+  copies: number;
+  likelySpun: number;
+  failed: number;
+  interrupted: boolean;
 }
 
 /**
- * Opens the index for reading. An index named explicitly must exist; the default one may be
- * missing, and then only source-free evidence is reported.
+ * Frames reports for the chosen format. One JSON report is an object and several are an array;
+ * one HTML page takes one article. The first report is held back until a second one (or the end)
+ * tells which case this is; every later one is written at once.
  */
-export async function openForCheck(indexPath: string, explicit: boolean): Promise<IndexStore | null> {
-  if (!existsSync(indexPath)) {
-    if (explicit) throw new UnspinError("INDEX_MISSING", `no index at ${indexPath}`, "build one with `unspin add PATH... --index FILE`, or leave out --index");
-    return null;
+class ReportStream {
+  private held: { report: Report; text: string; sources: Map<string, string> } | null = null;
+  private count = 0;
+  private broken = false;
+
+  constructor(
+    private readonly sink: Sink,
+    private readonly format: CheckFormat,
+    private readonly render: (r: Report, text: string, sources: Map<string, string>) => string,
+  ) {}
+
+  async push(report: Report, text: string, sources: Map<string, string>): Promise<void> {
+    this.count++;
+    if (this.format === "text" || this.format === "jsonl") return this.sink.write(this.format === "jsonl" ? JSON.stringify(report) + "\n" : this.render(report, text, sources));
+    if (this.format === "html" && this.count > 1) {
+      this.broken = true;
+      throw new UnspinError("USAGE", "--format html writes one page per input, but the inputs hold more than one article", "check one article at a time, or use --format jsonl");
+    }
+    if (this.count === 1) {
+      this.held = { report, text, sources };
+      return;
+    }
+    if (this.held) {
+      await this.sink.write("[\n" + indent(this.held.report));
+      this.held = null;
+    }
+    await this.sink.write(",\n" + indent(report));
   }
-  return openIndexStore(indexPath, { readonly: true });
+
+  /** Closes the framing; true when anything was written. */
+  async end(): Promise<boolean> {
+    if (this.broken) return false;
+    if (this.held) {
+      const { report, text, sources } = this.held;
+      await this.sink.write(this.format === "json" ? JSON.stringify(report, null, 2) + "\n" : this.render(report, text, sources));
+      this.held = null;
+    } else if (this.format === "json" && this.count > 1) {
+      await this.sink.write("\n]\n");
+    }
+    return this.count > 0;
+  }
 }
 
-export interface CheckInputsOptions {
-  /** Fetch the texts of the sources found (only the HTML report shows them side by side). */
-  sourceTexts: boolean;
+function indent(r: Report): string {
+  return JSON.stringify(r, null, 2).replace(/^/gm, "  ");
 }
 
-export async function checkInputs(unspin: Unspin, store: IndexStore | null, inputs: string[], options: CheckInputsOptions, onReport: (c: CheckedInput) => Promise<void>): Promise<CheckOutcome> {
-  const outcome: CheckOutcome = { checked: 0, failed: [] };
-  // The store is the index source itself (postings, postingNumbers, documentIds, getDocuments).
-  const source: IndexSource | null = store;
-  // Corpus n-gram counts of the index sharpen the source-free detector when there are enough.
-  const counter = store ? await CorpusCounter.load(store) : null;
-  const corpus = counter && counter.tokens > 0 ? counter.counts() : undefined;
-  for (const input of inputs) {
-    let articles = 0;
-    const skips: string[] = [];
-    for await (const ev of readArticles([input])) {
-      if (ev.kind === "skip") {
-        skips.push(`${ev.input}${ev.record ? ` [${ev.record}]` : ""}: ${ev.reason}`);
+export function formatTally(t: CheckTally): string {
+  const clean = t.checked - t.copies - t.likelySpun;
+  const parts = [`${t.copies} ${t.copies === 1 ? "copy" : "copies"}`, `${t.likelySpun} likely spun`, `${clean} without finding`];
+  return `checked ${t.checked}: ${parts.join(", ")}${t.failed ? `; ${t.failed} failed` : ""}${t.interrupted ? " (interrupted)" : ""}\n`;
+}
+
+export interface RunCheckOptions {
+  format: CheckFormat;
+  out?: string | undefined;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin?: NodeJS.ReadableStream;
+}
+
+export async function runCheck(unspin: Unspin, index: UnspinIndex | null, inputs: string[], o: RunCheckOptions): Promise<CheckTally> {
+  const tally: CheckTally = { checked: 0, copies: 0, likelySpun: 0, failed: 0, interrupted: false };
+  const sink = await openSink(o.out, o.stdout);
+  const render = (r: Report, text: string, sources: Map<string, string>) =>
+    formatReport(r, { format: o.format === "jsonl" ? "json" : o.format, out: o.out, stdout: o.stdout, texts: { suspect: text, sources } });
+  const reports = new ReportStream(sink, o.format, render);
+  const stop = interruptible(() => o.stderr.write("\nunspin: stopping after the article in hand (Ctrl-C again to stop at once)\n"));
+  let bar: Progress | undefined;
+  let wrote = false;
+  let failure: unknown;
+  try {
+    const events = unspin.checkInputs(inputs, {
+      index,
+      signal: stop.signal,
+      sourceTexts: o.format === "html",
+      ...(o.stdin ? { stdin: o.stdin } : {}),
+      onProgress: (p) => {
+        bar ??= startProgress(o.stderr, p.totalBytes, "checked");
+        bar.update(p.checked, p.bytes);
+      },
+    });
+    for await (const ev of events) {
+      if (ev.kind === "failed") {
+        tally.failed++;
+        bar?.stop();
+        bar = undefined;
+        o.stderr.write(`unspin: ${ev.reason}\n`);
         continue;
       }
-      articles++;
-      const name = ev.record ? `${ev.input}#${ev.record}` : ev.input;
-      const opts = { input: name, ...(corpus ? { corpus } : {}) };
-      const report = source ? await unspin.check(ev.article.text, source, opts) : unspin.intrinsic(ev.article.text, opts);
-      const docs = store && options.sourceTexts && report.sources.length ? await store.getDocuments(report.sources.map((s) => s.id)) : [];
-      outcome.checked++;
-      await onReport({ input: name, report, text: ev.article.text, sources: new Map(docs.map((d) => [d.id, d.text])) });
+      tally.checked++;
+      if (isCopyVerdict(ev.report.verdict)) tally.copies++;
+      else if (ev.report.verdict === "likely-spun") tally.likelySpun++;
+      await reports.push(ev.report, ev.text, ev.sources);
     }
-    for (const s of skips) outcome.failed.push({ input, reason: s });
-    if (articles === 0 && skips.length === 0) outcome.failed.push({ input, reason: `${input}: no article found` });
+    tally.interrupted = stop.signal.aborted;
+  } catch (e) {
+    failure = e;
+  } finally {
+    bar?.stop();
+    stop.dispose();
+    // Reports already made are kept, even when a later input broke the run.
+    try {
+      wrote = await reports.end();
+    } finally {
+      await sink.close(wrote);
+    }
   }
-  return outcome;
+  if (failure) throw failure;
+  return tally;
 }

@@ -1,18 +1,20 @@
-// The command line: parses arguments, reads inputs through ingest/, calls the library, writes
-// the report. No algorithm lives here. Exit codes: 0 no finding, 1 findings, 2 error.
+// The command line: parses arguments, calls the library (src/unspin.ts and the open index it
+// returns), prints. No indexing or tracing logic lives here. Exit codes: 0 no finding,
+// 1 findings, 2 error, 130 interrupted.
+import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { isUnspinError, UnspinError } from "../errors.js";
-import { createUnspin } from "../unspin.js";
+import { createUnspin, defaultIndexPath, onCacheBuild, type UnspinIndex } from "../unspin.js";
 import { readTextInput, DEFAULT_MAX_BYTES } from "../ingest/readText.js";
-import { writeReport, formatReport, writeOut, type Format } from "./output.js";
-import { addPaths, formatAddSummary } from "./add.js";
-import { checkInputs, openForCheck } from "./check.js";
+import { writeReport, type Format } from "./output.js";
+import { formatAddSummary, runAdd } from "./add.js";
+import { formatTally, runCheck, type CheckFormat } from "./check.js";
+import { formatRemoveSummary } from "./remove.js";
 import { formatStats } from "./stats.js";
-import { CorpusCounter } from "../store/corpus.js";
-import { defaultIndexPath, openIndexStore } from "../store/index.js";
 import type { Report } from "../report/schema.js";
+import { EXIT_INTERRUPTED } from "./signals.js";
 
-export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
+export const EXIT = { clean: 0, findings: 1, error: 2, interrupted: EXIT_INTERRUPTED } as const;
 
 export function exitCodeFor(report: Report): number {
   return report.verdict === "no-evidence" || report.verdict === "same-story" ? EXIT.clean : EXIT.findings;
@@ -24,6 +26,11 @@ function positiveInt(value: string): number {
   return n;
 }
 
+function version(): string {
+  // package.json sits two levels up from both src/cli and dist/cli.
+  return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+}
+
 const formatOption = () => new Option("--format <format>", "report format").choices(["text", "json", "html"]).default("text");
 
 export interface CliIo {
@@ -33,13 +40,31 @@ export interface CliIo {
   stdin?: NodeJS.ReadableStream;
 }
 
+/** Says on stderr why the first run on a machine is slow: the lexicon caches are being built. */
+function announceCacheBuilds(stderr: NodeJS.WritableStream): () => void {
+  let announced = false;
+  onCacheBuild((e) => {
+    if (e.phase === "start") {
+      if (!announced) stderr.write("unspin: building the English lexicon caches (once per machine, up to a minute)\n");
+      announced = true;
+      stderr.write(`unspin:   ${e.name} ...`);
+      if (!(stderr as NodeJS.WriteStream).isTTY) stderr.write("\n");
+    } else if ((stderr as NodeJS.WriteStream).isTTY) {
+      stderr.write(` ${((e.ms ?? 0) / 1000).toFixed(1)} s\n`);
+    }
+  });
+  return () => onCacheBuild(undefined);
+}
+
 export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const debug = argv.includes("--debug");
   let code: number = EXIT.clean;
+  const unspin = createUnspin();
   const program = new Command("unspin")
     .description("Find machine-spun copies of news articles, trace them to their source, and explain every change.")
+    .version(version(), "-V, --version", "print the version")
     .option("--debug", "show stack traces of errors")
     .exitOverride()
     .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) });
@@ -59,13 +84,20 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
       const read = (p: string) => readTextInput(p, { maxBytes: opts.maxBytes, ...(io.stdin ? { stdin: io.stdin } : {}) });
       const suspect = await read(suspectPath);
       const source = await read(sourcePath);
-      const unspin = createUnspin();
       const report = unspin.compare(suspect.text, { text: source.text, id: source.name, url: source.name }, { input: suspect.name });
       await writeReport(report, { format: opts.format, out: opts.out, stdout, texts: { suspect: suspect.text, sources: new Map([[source.name, source.text]]) } });
       code = exitCodeFor(report);
     });
 
   const indexOption = () => new Option("--index <file>", `index file (default: $UNSPIN_INDEX or ${defaultIndexPath()})`);
+  /** Runs `work` on the index, closing it afterwards whatever happens. */
+  const withIndex = async <T>(index: UnspinIndex | null, work: (index: UnspinIndex | null) => Promise<T>): Promise<T> => {
+    try {
+      return await work(index);
+    } finally {
+      await index?.close();
+    }
+  };
 
   program
     .command("add")
@@ -73,9 +105,10 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     .argument("<paths...>", "files or folders to index, or - for stdin")
     .addOption(indexOption())
     .action(async (paths: string[], opts: { index?: string }) => {
-      const summary = await addPaths(createUnspin(), opts.index ?? defaultIndexPath(), paths, stderr);
+      const index = await unspin.openIndex(opts.index ?? defaultIndexPath());
+      const summary = await withIndex(index, (i) => runAdd(i!, paths, stderr));
       stderr.write(formatAddSummary(summary));
-      code = summary.added + summary.duplicates === 0 && summary.skipped.length > 0 ? EXIT.error : EXIT.clean;
+      code = summary.interrupted ? EXIT.interrupted : summary.added + summary.duplicates + summary.updated === 0 && summary.skipped.length > 0 ? EXIT.error : EXIT.clean;
     });
 
   program
@@ -85,32 +118,33 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     .addOption(indexOption())
     .addOption(new Option("--format <format>", "report format").choices(["text", "json", "jsonl", "html"]).default("text"))
     .option("--out <file>", "write the report(s) to a file instead of stdout")
-    .action(async (inputs: string[], opts: { index?: string; format: Format | "jsonl"; out?: string }) => {
+    .action(async (inputs: string[], opts: { index?: string; format: CheckFormat; out?: string }) => {
       const indexPath = opts.index ?? defaultIndexPath();
       // $UNSPIN_INDEX names an index as explicitly as --index (an empty value names none).
-      const store = await openForCheck(indexPath, opts.index !== undefined || Boolean(process.env.UNSPIN_INDEX));
-      const unspin = createUnspin();
-      const chunks: string[] = [];
-      const reports: Report[] = []; // kept only for --format json, which prints them together
-      let findings = false;
+      const explicit = opts.index !== undefined || Boolean(process.env.UNSPIN_INDEX);
+      let index: UnspinIndex | null;
       try {
-        const outcome = await checkInputs(unspin, store, inputs, { sourceTexts: opts.format === "html" }, async (c) => {
-          if (exitCodeFor(c.report) === EXIT.findings) findings = true;
-          if (opts.format === "json") reports.push(c.report);
-          else if (opts.format === "jsonl") chunks.push(JSON.stringify(c.report) + "\n");
-          else chunks.push(formatReport(c.report, { format: opts.format, out: opts.out, stdout, texts: { suspect: c.text, sources: c.sources } }));
-        });
-        if (opts.format === "json") chunks.push(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + "\n");
-        if (opts.format === "html" && outcome.checked > 1) {
-          throw new UnspinError("USAGE", `--format html writes one page per input, but ${outcome.checked} articles were checked`, "check one article at a time, or use --format jsonl");
-        }
-        if (!store) stderr.write(`unspin: no index at ${indexPath}; reporting source-free evidence only (build one with unspin add)\n`);
-        await writeOut(chunks.join(""), opts.out, stdout);
-        for (const f of outcome.failed) stderr.write(`unspin: ${f.reason}\n`);
-        code = outcome.failed.length ? EXIT.error : findings ? EXIT.findings : EXIT.clean;
-      } finally {
-        await store?.close();
+        index = await unspin.openIndex(indexPath, { readonly: true });
+      } catch (e) {
+        if (explicit || !isUnspinError(e) || e.code !== "INDEX_MISSING") throw e;
+        index = null;
+        stderr.write(`unspin: no index at ${indexPath}; reporting source-free evidence only (build one with unspin add)\n`);
       }
+      const tally = await withIndex(index, (i) => runCheck(unspin, i, inputs, { format: opts.format, out: opts.out, stdout, stderr, ...(io.stdin ? { stdin: io.stdin } : {}) }));
+      if (tally.checked + tally.failed > 1 || tally.interrupted) stderr.write(`unspin: ${formatTally(tally)}`);
+      code = tally.interrupted ? EXIT.interrupted : tally.failed ? EXIT.error : tally.copies + tally.likelySpun > 0 ? EXIT.findings : EXIT.clean;
+    });
+
+  program
+    .command("remove")
+    .description("forget indexed documents, given by id, URL or the path of an added file")
+    .argument("<refs...>", "document ids, URLs, or paths of added files")
+    .addOption(indexOption())
+    .action(async (refs: string[], opts: { index?: string }) => {
+      const index = await unspin.openIndex(opts.index ?? defaultIndexPath(), { readonly: false, create: false });
+      const summary = await withIndex(index, (i) => i!.remove(refs));
+      stderr.write(formatRemoveSummary(summary));
+      code = summary.notFound.length ? EXIT.error : EXIT.clean;
     });
 
   program
@@ -119,22 +153,18 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     .addOption(indexOption())
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .action(async (opts: { index?: string; format: "text" | "json" }) => {
-      const store = await openIndexStore(opts.index ?? defaultIndexPath(), { readonly: true });
-      try {
-        const corpus = await CorpusCounter.load(store);
-        stdout.write(formatStats({ ...(await store.stats()), corpusDocuments: corpus.documents, corpusTokens: corpus.tokens }, opts.format));
-      } finally {
-        await store.close();
-      }
+      const index = await unspin.openIndex(opts.index ?? defaultIndexPath(), { readonly: true });
+      stdout.write(formatStats(await withIndex(index, (i) => i!.stats()), opts.format));
     });
 
+  const quiet = announceCacheBuilds(stderr);
   try {
     await program.parseAsync(argv, { from: "user" });
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version are not errors; usage mistakes are (commander already printed them).
-      return e.exitCode === 0 || e.code === "commander.helpDisplayed" || e.code === "commander.help" ? EXIT.clean : EXIT.error;
+      return e.exitCode === 0 || e.code === "commander.helpDisplayed" || e.code === "commander.help" || e.code === "commander.version" ? EXIT.clean : EXIT.error;
     }
     if (isUnspinError(e)) {
       stderr.write(`unspin: ${e.message} (${e.hint})\n`);
@@ -143,5 +173,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     }
     if (debug && e instanceof Error && e.stack) stderr.write(`${e.stack}\n`);
     return EXIT.error;
+  } finally {
+    quiet();
   }
 }

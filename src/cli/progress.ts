@@ -9,13 +9,14 @@ export interface Progress {
 
 const NONE: Progress = { update() {}, stop() {} };
 
-export function startProgress(stream: NodeJS.WritableStream, totalBytes: number | undefined): Progress {
+/** `noun` names what is counted: "docs" for add, "checked" for check. */
+export function startProgress(stream: NodeJS.WritableStream, totalBytes: number | undefined, noun = "docs"): Progress {
   if (!(stream as NodeJS.WriteStream).isTTY) return NONE;
   const started = Date.now();
   const bar = new cliProgress.SingleBar(
     {
       stream: stream as NodeJS.WriteStream,
-      format: totalBytes ? "{bar} {percentage}% | {docs} docs | {mb} MB | {rate} docs/s | ETA {eta_formatted}" : "{docs} docs | {mb} MB | {rate} docs/s",
+      format: totalBytes ? `{bar} {percentage}% | {docs} ${noun} | {mb} MB | {rate} docs/s | ETA {eta_formatted}` : `{docs} ${noun} | {mb} MB | {rate} docs/s`,
       hideCursor: true,
       etaBuffer: 50,
       fps: 5,

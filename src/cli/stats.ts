@@ -1,13 +1,7 @@
 // `unspin stats`: what the index holds, as text or JSON.
-import type { IndexStats } from "../store/index.js";
+import type { IndexStatsReport } from "../unspin.js";
 
-export interface StatsView extends IndexStats {
-  /** Documents and word tokens counted into the corpus n-gram sketch. */
-  corpusDocuments: number;
-  corpusTokens: number;
-}
-
-export function formatStats(s: StatsView, format: "text" | "json"): string {
+export function formatStats(s: IndexStatsReport, format: "text" | "json"): string {
   if (format === "json") return JSON.stringify(s, null, 2) + "\n";
   const mb = (s.sizeBytes / 1e6).toFixed(1);
   const lines = [

@@ -42,6 +42,24 @@ export class NgramSketch {
     for (let k = 0; k < counts.length; k++) this.addAt(slots, k * this.depth, counts[k]!);
   }
 
+  /**
+   * Takes away counts added earlier (a document removed from the index). Conservative update
+   * raised only the smallest counters, so a counter may hold less of this n-gram than `count`:
+   * each is lowered by at most what it holds. Counters shared with other n-grams can then read
+   * below their true count (a count-min sketch with conservative update supports no exact
+   * deletion); removals are rare next to additions, and the counts only sharpen a score.
+   */
+  subtractSlots(slots: Uint32Array, counts: Uint32Array): void {
+    for (let k = 0; k < counts.length; k++) {
+      const count = counts[k]!;
+      for (let d = 0; d < this.depth; d++) {
+        const i = slots[k * this.depth + d]!;
+        this.counters[i] = Math.max(0, this.counters[i]! - count);
+      }
+      this.total = Math.max(0, this.total - count);
+    }
+  }
+
   /** Conservative update of the `depth` counters at slots[from..]. */
   private addAt(slots: Uint32Array, from: number, count: number): void {
     let min = Infinity;

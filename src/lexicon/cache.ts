@@ -22,6 +22,24 @@ export interface CacheOptions {
   stamp: string;
 }
 
+/** A cache file being built: once per machine (and after an upgrade), and slow enough to announce. */
+export interface CacheBuildEvent {
+  name: string;
+  phase: "start" | "done";
+  /** Build time, on "done". */
+  ms?: number;
+}
+
+let buildListener: ((e: CacheBuildEvent) => void) | undefined;
+
+/**
+ * Tells a front end when a cache file is built, so it can say why the first run is slow (the
+ * library itself never writes to a terminal). One listener per process; `undefined` removes it.
+ */
+export function onCacheBuild(listener: ((e: CacheBuildEvent) => void) | undefined): void {
+  buildListener = listener;
+}
+
 /** Read `name` from the cache if present and fresh, else build, store (best effort) and return it. */
 export function cachedBundle(
   name: string,
@@ -32,7 +50,10 @@ export function cachedBundle(
     const hit = readFresh(join(opts.dir, name), opts.stamp);
     if (hit) return { reader: hit, fromCache: true };
   }
+  const started = Date.now();
+  buildListener?.({ name, phase: "start" });
   const bytes = build().toBuffer(opts.stamp);
+  buildListener?.({ name, phase: "done", ms: Date.now() - started });
   if (opts.dir !== false) writeAtomic(opts.dir, name, bytes);
   return { reader: new BundleReader(bytes), fromCache: false };
 }

@@ -67,4 +67,6 @@ export interface Report {
   findings: Finding[];
   stats: ReportStats;
   notes: string[];
+  /** The suspect is itself in the index under this id (`check`); it is not listed as a source. */
+  indexed?: { id: string };
 }

@@ -4,7 +4,7 @@
 // counted. Documents stored after the last save (a crash, Ctrl-C) are recounted from their stored
 // text on the next `add`, so the counts always match the documents.
 import { NgramSketch } from "../corpus/sketch.js";
-import type { IndexStore } from "./types.js";
+import type { BlobWrite, IndexStore } from "./types.js";
 
 const SKETCH = "corpus.sketch";
 const COUNTED = "corpus.documents";
@@ -42,6 +42,13 @@ export class CorpusCounter {
     this.documents++;
   }
 
+  /** Takes a removed document's counts away again (see NgramSketch.subtractSlots). */
+  removePrepared(p: { slots: Uint32Array; counts: Uint32Array; tokens: number }): void {
+    this.sketch.subtractSlots(p.slots, p.counts);
+    this.tokens = Math.max(0, this.tokens - p.tokens);
+    this.documents = Math.max(0, this.documents - 1);
+  }
+
   add(ngrams: DocumentNgrams): void {
     for (const [g, n] of ngrams) this.sketch.add(g, n);
     this.tokens += wordTokens(ngrams);
@@ -61,7 +68,13 @@ export class CorpusCounter {
   }
 
   async save(store: IndexStore): Promise<void> {
-    await store.putBlob(SKETCH, this.sketch.bytes(), { [COUNTED]: String(this.documents), [TOKENS]: String(this.tokens) });
+    const b = this.blob();
+    await store.putBlob(b.key, b.data, b.meta);
+  }
+
+  /** The sketch and its counts as one blob write, for a store call that must include it. */
+  blob(): BlobWrite {
+    return { key: SKETCH, data: this.sketch.bytes(), meta: { [COUNTED]: String(this.documents), [TOKENS]: String(this.tokens) } };
   }
 
   /** The corpus counts interface of the source-free detector. */

@@ -44,6 +44,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE blobs (key TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    description: "documents found by URL (re-adding a changed page replaces it; remove by URL)",
+    sql: `
+      CREATE INDEX urls_url ON urls(url);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -9,7 +9,10 @@ import { dirname } from "node:path";
 import { UnspinError } from "../errors.js";
 import { distinctKeys, toKey } from "./keys.js";
 import { corrupt, prepareSchema } from "./schema.js";
-import type { DocumentInput, IndexStats, IndexStore, OpenStoreOptions, PostingInput, PutResult, StoredDocument } from "./types.js";
+import type { BlobWrite, DocumentInput, IndexStats, IndexStore, OpenStoreOptions, PostingInput, PutOptions, PutResult, RemoveInput, StoredDocument } from "./types.js";
+
+/** Meta key: the highest internal number a deleted document had (numbers are never reused). */
+const ROWID_HIGH = "documents.rowidHigh";
 
 interface DocRow {
   rowid: number;
@@ -73,7 +76,13 @@ class SqliteStore implements IndexStore {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       docByIdRow: p("SELECT rowid FROM documents WHERE id = ?").pluck(),
-      insertDoc: p("INSERT INTO documents (id, title, author, published, site, text, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+      insertDoc: p("INSERT INTO documents (rowid, id, title, author, published, site, text, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+      maxRowid: p("SELECT coalesce(max(rowid), 0) FROM documents").pluck(),
+      docByUrl: p("SELECT d.id FROM urls u JOIN documents d ON d.rowid = u.doc WHERE u.url = ? ORDER BY u.doc DESC LIMIT 1").pluck(),
+      deleteUrl: p("DELETE FROM urls WHERE doc = ? AND url = ?"),
+      deleteUrls: p("DELETE FROM urls WHERE doc = ?"),
+      deletePosting: p("DELETE FROM postings WHERE key = ? AND doc = ?"),
+      deleteDoc: p("DELETE FROM documents WHERE rowid = ?"),
       urlCount: p("SELECT count(*) FROM urls WHERE doc = ?").pluck(),
       insertUrl: p("INSERT OR IGNORE INTO urls (doc, seq, url) VALUES (?, ?, ?)"),
       insertPosting: p("INSERT OR IGNORE INTO postings (key, doc) VALUES (?, ?)"),
@@ -137,16 +146,37 @@ class SqliteStore implements IndexStore {
     }
   }
 
-  async putDocuments(batch: readonly DocumentInput[]): Promise<PutResult> {
+  /**
+   * The number for the next new document. SQLite would reuse the number of a deleted last row;
+   * postings of a deleted document whose keys changed since it was indexed could then point at
+   * a stranger, so numbers start above every number ever deleted.
+   */
+  private nextRowid(): number {
+    const high = Number((this.s.getMeta.get(ROWID_HIGH) as string | undefined) ?? 0);
+    return Math.max(high, this.s.maxRowid.get() as number) + 1;
+  }
+
+  /** Deletes one document (by internal number) with its URLs and the postings of `keys`. */
+  private deleteRow(row: number, keys: readonly (number | bigint)[]): void {
+    for (const k of keys.every((k) => typeof k === "number" && Number.isSafeInteger(k)) ? new Set(keys) : distinctKeys(keys)) this.s.deletePosting.run(k, row);
+    this.s.deleteUrls.run(row);
+    this.s.deleteDoc.run(row);
+    const high = Number((this.s.getMeta.get(ROWID_HIGH) as string | undefined) ?? 0);
+    if (row > high) this.s.setMeta.run(ROWID_HIGH, String(row));
+  }
+
+  async putDocuments(batch: readonly DocumentInput[], options: PutOptions = {}): Promise<PutResult> {
     const run = this.db.transaction((docs: readonly DocumentInput[]) => {
-      const r: PutResult = { added: 0, duplicates: 0, urlsAdded: 0 };
+      const r: PutResult = { added: 0, updated: 0, removed: [], duplicates: 0, urlsAdded: 0 };
       const now = new Date().toISOString();
       const postings: (number | bigint)[] = [];
+      let next = this.nextRowid();
       for (const d of docs) {
         if (!d.id || typeof d.text !== "string") throw new TypeError("a document needs an id and a text");
         let row = this.s.docByIdRow.get(d.id) as number | undefined;
         if (row === undefined) {
-          row = Number(this.s.insertDoc.run(d.id, d.title ?? null, d.author ?? null, d.published ?? null, d.site ?? null, d.text, now).lastInsertRowid);
+          row = next++;
+          this.s.insertDoc.run(row, d.id, d.title ?? null, d.author ?? null, d.published ?? null, d.site ?? null, d.text, now);
           r.added++;
           if (d.keys) this.keyPairs(row, d.keys, postings);
           if (d.ngrams) this.addNgrams(d.ngrams);
@@ -156,9 +186,41 @@ class SqliteStore implements IndexStore {
         r.urlsAdded += this.addUrl(row, d.url);
       }
       this.insertPostings(postings);
+      for (const x of options.detach ?? []) {
+        const row = this.s.docByIdRow.get(x.from) as number | undefined;
+        if (row === undefined || this.s.deleteUrl.run(row, x.url).changes === 0) continue;
+        r.updated++;
+        if ((this.s.urlCount.get(row) as number) > 0) continue;
+        this.deleteRow(row, x.keys);
+        r.removed.push(x.from);
+      }
       return r;
     });
     return run.immediate(batch);
+  }
+
+  async removeDocuments(items: readonly RemoveInput[], blob?: BlobWrite): Promise<string[]> {
+    const run = this.db.transaction(() => {
+      const removed: string[] = [];
+      for (const it of items) {
+        const row = this.s.docByIdRow.get(it.id) as number | undefined;
+        if (row === undefined) continue;
+        this.deleteRow(row, it.keys);
+        removed.push(it.id);
+      }
+      if (blob) this.writeBlob(blob);
+      return removed;
+    });
+    return run.immediate();
+  }
+
+  private writeBlob(b: BlobWrite): void {
+    this.s.putBlob.run(b.key, b.data);
+    for (const [k, v] of Object.entries(b.meta ?? {})) this.s.setMeta.run(k, v);
+  }
+
+  async documentIdByUrl(url: string): Promise<string | undefined> {
+    return this.s.docByUrl.get(url) as string | undefined;
   }
 
   async putPostings(batch: readonly PostingInput[]): Promise<void> {
@@ -267,10 +329,7 @@ class SqliteStore implements IndexStore {
   }
 
   async putBlob(key: string, data: Uint8Array, meta: Readonly<Record<string, string>> = {}): Promise<void> {
-    this.db.transaction(() => {
-      this.s.putBlob.run(key, data);
-      for (const [k, v] of Object.entries(meta)) this.s.setMeta.run(k, v);
-    }).immediate();
+    this.db.transaction(() => this.writeBlob({ key, data, meta })).immediate();
   }
 
   async stats(opts: { topSources?: number } = {}): Promise<IndexStats> {

@@ -37,10 +37,43 @@ export interface StoredDocument {
 export interface PutResult {
   /** Documents that were new. */
   added: number;
+  /** URLs that moved to a new document (a page whose text changed), see PutOptions.detach. */
+  updated: number;
+  /** Documents deleted because their last URL moved to a new document. */
+  removed: string[];
   /** Documents whose id was already stored (inside this batch or before). */
   duplicates: number;
   /** URLs newly recorded, on new or existing documents. */
   urlsAdded: number;
+}
+
+/**
+ * A URL to take away from the document that held it, because the same URL now holds a new text.
+ * A document left with no URL is deleted with its postings: `keys` are that document's posting
+ * keys (the caller fingerprints its stored text; the store keeps no key list per document).
+ */
+export interface DetachUrl {
+  url: string;
+  from: string;
+  keys: readonly (number | bigint)[];
+}
+
+export interface PutOptions {
+  /** Applied in the same transaction, after the batch's documents are written. */
+  detach?: readonly DetachUrl[];
+}
+
+/** A document to delete, with its posting keys (see DetachUrl). */
+export interface RemoveInput {
+  id: string;
+  keys: readonly (number | bigint)[];
+}
+
+/** A blob and metadata written in the same transaction as another change. */
+export interface BlobWrite {
+  key: string;
+  data: Uint8Array;
+  meta?: Readonly<Record<string, string>>;
 }
 
 export interface PostingInput {
@@ -73,7 +106,15 @@ export interface IndexStats {
 export interface IndexStore {
   readonly location: string;
   /** Writes documents, their URLs, postings and n-gram counts in one transaction. Idempotent. */
-  putDocuments(batch: readonly DocumentInput[]): Promise<PutResult>;
+  putDocuments(batch: readonly DocumentInput[], options?: PutOptions): Promise<PutResult>;
+  /**
+   * Deletes documents with their URLs and postings, and writes `blob` (the corpus sketch without
+   * them) in the same transaction. Returns the ids that existed. Internal document numbers of
+   * deleted documents are never given to another document, so a stale posting finds nothing.
+   */
+  removeDocuments(items: readonly RemoveInput[], blob?: BlobWrite): Promise<string[]>;
+  /** The document that holds this URL now (a URL belongs to at most one document). */
+  documentIdByUrl(url: string): Promise<string | undefined>;
   /** Adds posting keys to existing documents (idempotent: a key is stored once per document). */
   putPostings(batch: readonly PostingInput[]): Promise<void>;
   /** For each document holding any of the keys: how many distinct query keys it holds. */

@@ -1,0 +1,103 @@
+// Checking suspects against an open index. One suspect: trace it, leaving out its own document
+// when it is indexed. Many inputs (files, folders, feeds, WARCs, stdin): an async stream of one
+// event per article, yielded as soon as its report is ready, so a front end prints each report
+// when it is done and memory stays flat however many inputs there are.
+import { stat, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { articleId } from "../ingest/id.js";
+import { readArticles } from "../ingest/readArticles.js";
+import type { Report } from "../report/schema.js";
+import type { IndexStore } from "../store/types.js";
+import type { CorpusCounts } from "../intrinsic/index.js";
+import type { Unspin } from "../unspin.js";
+import type { ArticleInput, CheckEvent, CheckInputsOptions, IndexCheckOptions } from "./types.js";
+
+/** What a check needs of an open index (see open-index.ts). */
+export interface CheckTarget {
+  store: IndexStore;
+  /** Corpus n-gram counts of the index, when it holds enough to help. */
+  corpus: () => Promise<CorpusCounts | undefined>;
+}
+
+export async function checkOne(unspin: Unspin, target: CheckTarget, suspect: string | ArticleInput, options: IndexCheckOptions = {}): Promise<Report> {
+  options.signal?.throwIfAborted();
+  const text = typeof suspect === "string" ? suspect : suspect.text;
+  const url = options.url ?? (typeof suspect === "string" ? undefined : suspect.url);
+  const corpus = await target.corpus();
+  const excludeSelf = options.excludeSelf ?? true;
+  const ownId = articleId(text);
+  const indexed = excludeSelf ? ((await target.store.hasDocument(ownId)) ? ownId : url ? await target.store.documentIdByUrl(url) : undefined) : undefined;
+  const report = await unspin.check(text, target.store, {
+    ...(options.input !== undefined ? { input: options.input } : {}),
+    ...(corpus ? { corpus } : {}),
+    ...(excludeSelf ? { exclude: { ids: new Set([ownId]), urls: new Set(url ? [url] : []) } } : {}),
+  });
+  return indexed ? { ...report, indexed: { id: indexed } } : report;
+}
+
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Bytes under the given paths, for progress; undefined when unknown (stdin). */
+export async function inputBytes(paths: readonly string[]): Promise<number | undefined> {
+  let total = 0;
+  const walk = async (p: string): Promise<void> => {
+    const s = await stat(p).catch(() => null);
+    if (!s) return;
+    if (s.isDirectory()) for (const f of await readdir(p)) await walk(join(p, f));
+    else if (s.isFile()) total += s.size;
+  };
+  for (const p of paths) {
+    if (p === "-") return undefined;
+    await walk(p);
+  }
+  return total;
+}
+
+/**
+ * Checks every article of the inputs, one event per article or unreadable input. Without a
+ * target (no index), each article gets the source-free analysis alone.
+ */
+export async function* checkInputs(unspin: Unspin, target: CheckTarget | null, inputs: readonly string[], options: CheckInputsOptions = {}): AsyncGenerator<CheckEvent> {
+  const totalBytes = await inputBytes(inputs);
+  let bytes = 0;
+  let checked = 0;
+  let failed = 0;
+  const progress = () => options.onProgress?.({ checked, failed, bytes, ...(totalBytes !== undefined ? { totalBytes } : {}) });
+  const corpus = target ? await target.corpus() : undefined;
+  for (const input of inputs) {
+    let articles = 0;
+    let skips = 0;
+    const read = readArticles([input], {
+      onBytes: (n) => (bytes = n),
+      ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+      ...(options.stdin ? { stdin: options.stdin } : {}),
+    });
+    for await (const ev of read) {
+      // Reading and checking can be all synchronous work; a turn of the event loop per article
+      // lets signal handlers (Ctrl-C), timers and other requests in.
+      await yieldToEventLoop();
+      if (options.signal?.aborted) return;
+      if (ev.kind === "skip") {
+        skips++;
+        failed++;
+        yield { kind: "failed", input: ev.record ? `${ev.input}#${ev.record}` : ev.input, reason: `${ev.input}${ev.record ? ` [${ev.record}]` : ""}: ${ev.reason}` };
+        progress();
+        continue;
+      }
+      articles++;
+      const name = ev.record ? `${ev.input}#${ev.record}` : ev.input;
+      const report = target
+        ? await checkOne(unspin, target, { text: ev.article.text, ...(ev.article.url ? { url: ev.article.url } : {}) }, { input: name })
+        : unspin.intrinsic(ev.article.text, { input: name, ...(corpus ? { corpus } : {}) });
+      const docs = target && options.sourceTexts && report.sources.length ? await target.store.getDocuments(report.sources.map((s) => s.id)) : [];
+      checked++;
+      yield { kind: "report", input: name, report, text: ev.article.text, sources: new Map(docs.map((d) => [d.id, d.text])) };
+      progress();
+    }
+    if (articles === 0 && skips === 0) {
+      failed++;
+      yield { kind: "failed", input, reason: `${input}: no article found` };
+      progress();
+    }
+  }
+}
