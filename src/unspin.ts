@@ -169,12 +169,12 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
         return claimed;
       };
       const sources = await traceSources(sText, ranked, fetch, lex(), trace, options.align, isSource);
-      const report = buildReport(sText, sources, { ...(opts.input !== undefined ? { input: opts.input } : {}), thresholds, onlyCopies: true });
+      const report = buildReport(sText, sources, { ...(opts.input !== undefined ? { input: opts.input } : {}), thresholds, onlyCopies: true, mode: "check" });
       return merge(report, intrinsic(sText, opts.corpus));
     },
     intrinsic(text, opts = {}) {
       const t = toText(text);
-      const report = buildReport(t, [], opts.input !== undefined ? { input: opts.input } : {});
+      const report = buildReport(t, [], { ...(opts.input !== undefined ? { input: opts.input } : {}), mode: "source-free" });
       return merge(report, intrinsic(t, opts.corpus));
     },
     prepare(article) {

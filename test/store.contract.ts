@@ -98,6 +98,7 @@ export function storeContract(backend: string, factory: StoreFactory): void {
     assert.notEqual(r3[0], r1[0]);
     const st = await store.stats();
     assert.equal(st.documents, 2);
+    assert.equal(await store.countDocuments(), 2);
     await store.close();
   });
 

@@ -28,7 +28,11 @@ export function formatReport(report: Report, opts: OutputOptions): string {
     case "html":
       return renderHtml(report, opts.texts);
     default:
-      return renderText(report, { color: !opts.out && useColor(opts.stdout) });
+      return renderText(report, {
+        color: !opts.out && useColor(opts.stdout),
+        suspectText: opts.texts.suspect,
+        ...(!opts.out && (opts.stdout as NodeJS.WriteStream).columns ? { width: (opts.stdout as NodeJS.WriteStream).columns } : {}),
+      });
   }
 }
 

@@ -98,7 +98,10 @@ export class ContextModel {
   }
 
   private newFact(w: string): WordFact {
-    return { w, uni: this.lexicon.unigram(w), sid: this.lexicon.frequencyId(w), lm: this.lm ? this.lm.id(w) : -1, info: undefined, coh: undefined };
+    // A British spelling is scored as its American twin: both context models are American, and
+    // "favourite" is no rarer a word choice than "favorite" (lexicon/variants.ts).
+    const key = this.lexicon.americanSpelling(w) ?? w;
+    return { w, uni: this.lexicon.unigram(key), sid: this.lexicon.frequencyId(key), lm: this.lm ? this.lm.id(key) : -1, info: undefined, coh: undefined };
   }
 
   /** log P(next | prev), with `prev` the conditioning word; sets `lastSeen`. */

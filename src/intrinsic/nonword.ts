@@ -31,11 +31,27 @@ export function findNonWords(text: Text, lexicon: Lexicon, counts: Map<string, n
     if (/[/@.:_]/.test(before) && !/\s/.test(before)) continue;
     if (/[/@_]/.test(after)) continue;
     if (isCompound(lexicon, t.norm)) continue;
+    if (inWordNetPhrase(text, lexicon, i)) continue;
     const suggestions = lexicon.corrections(t.norm, 3);
     if (suggestions.length === 0) continue;
     out.push({ token: i, suggestions });
   }
   return out;
+}
+
+/**
+ * A word of a foreign phrase English has borrowed ("fait accompli", "sine qua non") is no word on
+ * its own but is right in the phrase: WordNet lists such phrases as multi-word lemmas.
+ */
+function inWordNetPhrase(text: Text, lexicon: Lexicon, i: number): boolean {
+  const k = text.words.indexOf(i);
+  const w = (j: number) => (j >= 0 && j < text.words.length ? text.tokens[text.words[j]!]!.norm : undefined);
+  for (const [from, to] of [[k - 1, k], [k, k + 1], [k - 2, k], [k - 1, k + 1], [k, k + 2]] as const) {
+    const parts: string[] = [];
+    for (let j = from; j <= to; j++) parts.push(w(j) ?? "");
+    if (parts.every(Boolean) && lexicon.synsets(parts.join("_")).length > 0) return true;
+  }
+  return false;
 }
 
 /**

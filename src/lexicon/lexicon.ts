@@ -9,6 +9,7 @@ import { buildFrequencies, Frequencies } from "./frequencies.js";
 import { Relations } from "./relations.js";
 import { Sources, type SourceDirs } from "./sources.js";
 import { Spelling } from "./spelling.js";
+import { americanSpelling } from "./variants.js";
 import { isStopword } from "./stopwords.js";
 import type { Lexicon, PartOfSpeech, WordRelation } from "./types.js";
 import { buildWordNet } from "./wordnet-build.js";
@@ -129,6 +130,10 @@ export class EnglishLexicon implements Lexicon {
       return parts.every((p) => p.length > 0 && !p.includes("-") && this.isWord(p));
     }
     return false;
+  }
+
+  americanSpelling(word: string): string | undefined {
+    return americanSpelling(word, (w) => this.spelling().has(w));
   }
 
   unigram(word: string): number {

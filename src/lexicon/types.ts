@@ -26,6 +26,11 @@ export interface Lexicon {
   antonyms(word: string): string[];
   /** True for English words: in WordNet (via morphology), the spelling dictionary, or the frequency list. */
   isWord(word: string): boolean;
+  /**
+   * The American spelling of a British-spelt word ("sceptical" -> "skeptical"), or undefined
+   * (also for words that are the same in both). The context models are American (variants.ts).
+   */
+  americanSpelling(word: string): string | undefined;
   /** Corpus count of a lower-cased word in the SymSpell unigram list (0 when absent). */
   unigram(word: string): number;
   /** Corpus count of a lower-cased bigram in the SymSpell bigram list (0 when absent). */

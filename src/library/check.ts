@@ -17,6 +17,8 @@ export interface CheckTarget {
   store: IndexStore;
   /** Corpus n-gram counts of the index, when it holds enough to help. */
   corpus: () => Promise<CorpusCounts | undefined>;
+  /** Documents in the index (for the report's `searched`). */
+  documents: () => Promise<number>;
 }
 
 export async function checkOne(unspin: Unspin, target: CheckTarget, suspect: string | ArticleInput, options: IndexCheckOptions = {}): Promise<Report> {
@@ -32,7 +34,8 @@ export async function checkOne(unspin: Unspin, target: CheckTarget, suspect: str
     ...(corpus ? { corpus } : {}),
     ...(excludeSelf ? { exclude: { ids: new Set([ownId]), urls: new Set(url ? [url] : []) } } : {}),
   });
-  return indexed ? { ...report, indexed: { id: indexed } } : report;
+  const searched = { documents: await target.documents() };
+  return indexed ? { ...report, indexed: { id: indexed }, searched } : { ...report, searched };
 }
 
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -25,11 +25,13 @@ export async function openIndex(unspin: Unspin, location: string, options: OpenI
   const readonly = options.readonly ?? false;
   const store: IndexStore = await openIndexStore(location, { readonly, ...(options.create !== undefined ? { create: options.create } : {}) });
   let corpus: Promise<CorpusCounts | undefined> | undefined;
+  let documents: Promise<number> | undefined;
   const target: CheckTarget = {
     store,
     // Loaded once per open index: the sketch is tens of MB, and checks only read it.
     corpus: () =>
       (corpus ??= CorpusCounter.load(store).then((c) => (c.tokens > 0 ? c.counts() : undefined))),
+    documents: () => (documents ??= store.countDocuments()),
   };
   const writable = (what: string) => {
     if (readonly) throw new UnspinError("USAGE", `${location}: opened read-only, cannot ${what}`, "open the index without { readonly: true }");
@@ -42,6 +44,7 @@ export async function openIndex(unspin: Unspin, location: string, options: OpenI
       writable("add documents");
       const summary = await addToIndex(unspin, store, source, opts);
       corpus = undefined; // the counts changed
+      documents = undefined;
       return summary;
     },
     check: (suspect, opts) => checkOne(unspin, target, suspect, opts),
@@ -50,6 +53,7 @@ export async function openIndex(unspin: Unspin, location: string, options: OpenI
       writable("remove documents");
       const summary = await removeFromIndex(unspin, store, idsOrUrls);
       corpus = undefined;
+      documents = undefined;
       return summary;
     },
     async stats(opts) {

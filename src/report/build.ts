@@ -1,10 +1,10 @@
 // Assembles the versioned report from the alignments of a suspect with its sources.
 import type { Text } from "../text/types.js";
-import type { Alignment } from "../align/index.js";
+import type { AlignedPassage, Alignment } from "../align/index.js";
 import { pairVerdict, round, DEFAULT_THRESHOLDS, type PairMeasures, type VerdictThresholds } from "../verdict/pair.js";
-import { ruleSpec } from "../rules/catalogue.js";
+import { RULES, ruleSpec } from "../rules/catalogue.js";
 import { artifactFindings, editFindings, quoteFindings } from "./findings.js";
-import { REPORT_SCHEMA, type Finding, type Report, type SourceReport } from "./schema.js";
+import { REPORT_SCHEMA, type Finding, type Report, type ReportMode, type SourceReport } from "./schema.js";
 
 export interface SourceInput {
   id: string;
@@ -14,20 +14,19 @@ export interface SourceInput {
   alignment: Alignment;
 }
 
-const MEANING_CHANGES = new Set(["meaning-flip", "number-changed", "name-changed"]);
+/** Edits that change what the source says (the catalogue's `weight: "meaning"`). */
+const MEANING_CHANGES = new Set<string>(RULES.filter((r) => r.weight === "meaning").map((r) => r.id));
 const SUBSTITUTIONS = new Set(["synonym", "antonym", "similar", "hypernym", "derivation", "misspelling", "name", "number"]);
 
 export function measure(alignment: Alignment): PairMeasures {
   const m: PairMeasures = { suspectUnits: alignment.suspectUnits.length, alignedUnits: 0, matched: 0, identical: 0, substituted: 0, meaningChanges: 0 };
   for (const p of alignment.passages) {
-    for (const e of p.edits) if (MEANING_CHANGES.has(e.rule)) m.meaningChanges++;
-    m.alignedUnits += p.units;
-    m.matched += p.matched;
-    m.identical += p.identical;
-    for (const op of p.ops) {
-      if (op.op === "match" && SUBSTITUTIONS.has(op.rel)) m.substituted++;
-      else if (op.op === "replace") m.substituted += op.s1 - op.s0;
-    }
+    const pm = passageMeasures(p);
+    m.alignedUnits += pm.alignedUnits;
+    m.matched += pm.matched;
+    m.identical += pm.identical;
+    m.substituted += pm.substituted;
+    m.meaningChanges += pm.meaningChanges;
   }
   return m;
 }
@@ -68,6 +67,48 @@ export interface BuildOptions {
   thresholds?: VerdictThresholds;
   /** List only sources the suspect was copied from (index search), not same-story neighbours. */
   onlyCopies?: boolean;
+  /** How the report was made (see Report.mode); default "compare". */
+  mode?: ReportMode;
+}
+
+/** Measures of one aligned passage (the pieces `measure` adds up). */
+function passageMeasures(p: AlignedPassage): Omit<PairMeasures, "suspectUnits"> {
+  const m = { alignedUnits: p.units, matched: p.matched, identical: p.identical, substituted: 0, meaningChanges: 0 };
+  for (const e of p.edits) if (MEANING_CHANGES.has(e.rule)) m.meaningChanges++;
+  for (const op of p.ops) {
+    if (op.op === "match" && SUBSTITUTIONS.has(op.rel)) m.substituted++;
+    else if (op.op === "replace") m.substituted += op.s1 - op.s0;
+  }
+  return m;
+}
+
+/**
+ * Where several sources align the same stretch of the suspect (near-duplicate sources, or a
+ * syndicated story indexed from several sites), that stretch is explained once, by the source
+ * that covers more of the suspect (then: more identically). Its passages are the source's
+ * "own"; the others still count toward the source's own coverage and similarity, but their
+ * edits are not listed again and their words are not counted twice in the report's totals, so
+ * overall coverage is a share of the suspect and never passes 1.
+ */
+function ownPassages(sources: readonly { alignment: Alignment; coverage: number; similarity: number }[], suspectUnits: number): { own: Set<AlignedPassage>; covered: number } {
+  const covered = new Uint8Array(suspectUnits);
+  let count = 0;
+  const own = new Set<AlignedPassage>();
+  const order = [...sources].sort((a, b) => b.coverage - a.coverage || b.similarity - a.similarity);
+  for (const s of order) {
+    for (const p of s.alignment.passages) {
+      let fresh = 0;
+      for (let u = p.suspect.start; u < p.suspect.end && u < suspectUnits; u++) if (!covered[u]) fresh++;
+      // Mostly new ground: this passage explains it. Mostly explained already: a duplicate.
+      if (fresh * 2 < p.suspect.end - p.suspect.start) continue;
+      own.add(p);
+      for (let u = p.suspect.start; u < p.suspect.end && u < suspectUnits; u++) {
+        if (!covered[u]) count++;
+        covered[u] = 1;
+      }
+    }
+  }
+  return { own, covered: count };
 }
 
 export function buildReport(suspect: Text, sources: SourceInput[], options: BuildOptions = {}): Report {
@@ -76,19 +117,20 @@ export function buildReport(suspect: Text, sources: SourceInput[], options: Buil
   const sourceReports: SourceReport[] = [];
   let best: ReturnType<typeof pairVerdict> | null = null;
   let truncated = false;
-  const total: PairMeasures = { suspectUnits: 0, alignedUnits: 0, matched: 0, identical: 0, substituted: 0, meaningChanges: 0 };
+  const suspectUnits = sources[0]?.alignment.suspectUnits.length ?? suspect.words.length;
+  const kept: (SourceInput & { coverage: number; similarity: number; verdict: ReturnType<typeof pairVerdict> })[] = [];
   for (const s of sources) {
     truncated ||= s.alignment.truncated;
     const m = measure(s.alignment);
     const v = pairVerdict(m, thresholds);
     if (s.alignment.passages.length === 0 || v.verdict === "no-evidence") continue;
     if (options.onlyCopies && !COPIES.has(v.verdict)) continue;
-    total.suspectUnits = m.suspectUnits;
-    total.alignedUnits += m.alignedUnits;
-    total.matched += m.matched;
-    total.identical += m.identical;
-    total.substituted += m.substituted;
-    total.meaningChanges += m.meaningChanges;
+    kept.push({ ...s, coverage: v.coverage, similarity: m.alignedUnits ? m.identical / m.alignedUnits : 0, verdict: v });
+  }
+  const { own, covered } = ownPassages(kept, suspectUnits);
+  const total: PairMeasures = { suspectUnits, alignedUnits: 0, matched: 0, identical: 0, substituted: 0, meaningChanges: 0 };
+  for (const s of kept) {
+    const v = s.verdict;
     if (!best || v.score > best.score) best = v;
     const su = s.alignment.suspectUnits;
     const ou = s.alignment.sourceUnits;
@@ -96,18 +138,28 @@ export function buildReport(suspect: Text, sources: SourceInput[], options: Buil
       id: s.id,
       ...(s.url ? { url: s.url } : {}),
       ...(s.title ? { title: s.title } : {}),
-      similarity: round(m.alignedUnits ? m.identical / m.alignedUnits : 0),
-      coverage: round(v.coverage),
+      similarity: round(s.similarity),
+      coverage: round(Math.min(1, s.coverage)),
       passages: s.alignment.passages.map((p) => ({
         suspect: { start: suspect.tokens[su[p.suspect.start]!.token]!.start, end: suspect.tokens[su[p.suspect.end - 1]!.token]!.end },
         source: { start: s.text.tokens[ou[p.source.start]!.token]!.start, end: s.text.tokens[ou[p.source.end - 1]!.token]!.end },
         similarity: round(p.units ? p.matched / p.units : 0),
       })),
     });
-    findings.push(...editFindings(suspect, s.text, s.id, s.alignment));
-    findings.push(...quoteFindings(suspect, s.text, s.id, s.alignment));
-    findings.push(...passageOrderFindings(suspect, s.text, s));
+    const mine = s.alignment.passages.filter((p) => own.has(p));
+    for (const p of mine) {
+      const pm = passageMeasures(p);
+      total.matched += pm.matched;
+      total.identical += pm.identical;
+      total.substituted += pm.substituted;
+      total.meaningChanges += pm.meaningChanges;
+    }
+    const ownAlignment: Alignment = { ...s.alignment, passages: mine };
+    findings.push(...editFindings(suspect, s.text, s.id, ownAlignment));
+    findings.push(...quoteFindings(suspect, s.text, s.id, ownAlignment));
+    findings.push(...passageOrderFindings(suspect, s.text, { ...s, alignment: ownAlignment }));
   }
+  total.alignedUnits = covered;
   findings.push(...artifactFindings(suspect));
   findings.sort((a, b) => a.suspect.start - b.suspect.start || a.suspect.end - b.suspect.end);
 
@@ -117,16 +169,16 @@ export function buildReport(suspect: Text, sources: SourceInput[], options: Buil
   return {
     schema: REPORT_SCHEMA,
     ...(options.input !== undefined ? { input: options.input } : {}),
+    mode: options.mode ?? "compare",
     verdict: verdict.verdict,
     score: verdict.score,
-    sources: sourceReports.sort((a, b) => b.coverage - a.coverage),
+    sources: sourceReports.sort((a, b) => b.coverage - a.coverage || b.similarity - a.similarity),
     findings,
     stats: {
-      suspectWords: sources[0]?.alignment.suspectUnits.length ?? 0,
-      ...(combined ? { substitutionRate: round(verdict.substitutionRate), coverage: round(verdict.coverage) } : {}),
+      suspectWords: suspectUnits,
+      ...(combined ? { substitutionRate: round(verdict.substitutionRate), coverage: round(Math.min(1, verdict.coverage)) } : {}),
       truncated,
     },
     notes: truncated ? ["the input was longer than the alignment budget; only its beginning was compared"] : [],
   };
 }
-

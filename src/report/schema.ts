@@ -58,9 +58,17 @@ export interface ReportStats {
   truncated: boolean;
 }
 
+/**
+ * How the report was made: `compare` (against one source given by the caller), `check` (the
+ * suspect's sources were searched for in an index), `source-free` (no index: only evidence the
+ * text itself carries; `sources` is empty by design, not because nothing was found).
+ */
+export type ReportMode = "compare" | "check" | "source-free";
+
 export interface Report {
   schema: typeof REPORT_SCHEMA;
   input?: string;
+  mode: ReportMode;
   verdict: Verdict;
   score: number;
   sources: SourceReport[];
@@ -69,4 +77,6 @@ export interface Report {
   notes: string[];
   /** The suspect is itself in the index under this id (`check`); it is not listed as a source. */
   indexed?: { id: string };
+  /** `check`: how many documents the index held when the suspect was traced. */
+  searched?: { documents: number };
 }

@@ -78,6 +78,7 @@ class SqliteStore implements IndexStore {
       docByIdRow: p("SELECT rowid FROM documents WHERE id = ?").pluck(),
       insertDoc: p("INSERT INTO documents (rowid, id, title, author, published, site, text, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
       maxRowid: p("SELECT coalesce(max(rowid), 0) FROM documents").pluck(),
+      countDocs: p("SELECT count(*) FROM documents").pluck(),
       docByUrl: p("SELECT d.id FROM urls u JOIN documents d ON d.rowid = u.doc WHERE u.url = ? ORDER BY u.doc DESC LIMIT 1").pluck(),
       deleteUrl: p("DELETE FROM urls WHERE doc = ? AND url = ?"),
       deleteUrls: p("DELETE FROM urls WHERE doc = ?"),
@@ -217,6 +218,10 @@ class SqliteStore implements IndexStore {
   private writeBlob(b: BlobWrite): void {
     this.s.putBlob.run(b.key, b.data);
     for (const [k, v] of Object.entries(b.meta ?? {})) this.s.setMeta.run(k, v);
+  }
+
+  async countDocuments(): Promise<number> {
+    return this.s.countDocs.get() as number;
   }
 
   async documentIdByUrl(url: string): Promise<string | undefined> {

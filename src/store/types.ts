@@ -113,6 +113,8 @@ export interface IndexStore {
    * deleted documents are never given to another document, so a stale posting finds nothing.
    */
   removeDocuments(items: readonly RemoveInput[], blob?: BlobWrite): Promise<string[]>;
+  /** How many documents the index holds (cheap, unlike `stats`). */
+  countDocuments(): Promise<number>;
   /** The document that holds this URL now (a URL belongs to at most one document). */
   documentIdByUrl(url: string): Promise<string | undefined>;
   /** Adds posting keys to existing documents (idempotent: a key is stored once per document). */

@@ -13,6 +13,7 @@ export function plainLexicon(): Lexicon {
     synonyms: () => [],
     antonyms: () => [],
     isWord: () => true,
+    americanSpelling: () => undefined,
     unigram: () => 0,
     bigram: () => 0,
     frequencyId: () => -1,

@@ -1,0 +1,121 @@
+// Reports a fact-checker can trust: numbers that hold up, sources that are not the suspect
+// itself, verdicts that need evidence, findings a reader can read. Texts written for the project.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createUnspin, renderText } from "../src/index.js";
+import { mergeIntrinsic } from "../src/report/intrinsic.js";
+import { tempDir } from "./helpers/tmp.js";
+import { BRITISH, NEAR_DUPLICATES } from "./helpers/report-texts.js";
+
+const examples = new URL("../examples/", import.meta.url).pathname;
+const original = readFileSync(join(examples, "original", "harbour-council.txt"), "utf8");
+const spun = readFileSync(join(examples, "spun", "harbour-council.txt"), "utf8");
+const unspin = createUnspin();
+
+async function indexOf(texts: string[]) {
+  const index = await unspin.openIndex(join(await tempDir("unspin-trust-"), "index.sqlite"));
+  await index.add(texts.map((text, k) => ({ text, url: `https://site${k + 1}.example/harbour` })));
+  return index;
+}
+
+test("coverage stays a share of the suspect with overlapping sources, and each change is listed once, under its source", async () => {
+  const index = await indexOf(NEAR_DUPLICATES);
+  const report = await index.check(spun);
+  assert.equal(report.verdict, "spun-copy");
+  assert.ok(report.sources.length >= 2, "the near-duplicates are all listed");
+  assert.ok(report.stats.coverage! <= 1 && report.stats.coverage! > 0.8, `coverage ${report.stats.coverage}`);
+  for (const s of report.sources) assert.ok(s.coverage >= 0 && s.coverage <= 1);
+  const places = report.findings.map((f) => `${f.rule}:${f.suspect.start}:${f.suspect.end}`);
+  assert.equal(new Set(places).size, places.length, "no change listed twice");
+  const ids = new Set(report.sources.map((s) => s.id));
+  for (const f of report.findings) if (f.source) assert.ok(ids.has(f.source.id), "a finding names one of the listed sources");
+  const swap = report.findings.find((f) => f.rule === "synonym-swap" && f.suspect.text === "construct");
+  assert.ok(swap?.source, "the swap is explained by a source");
+  const text = renderText(report, { color: false, suspectText: spun });
+  assert.match(text, /passage 1 of source 1 https:\/\/site1\.example\/harbour/);
+  assert.ok(!/coverage (\d{4,}|[2-9]\d\d|1\d[1-9])%/.test(text), "no coverage over 100% printed");
+  await index.close();
+});
+
+test("an index that holds the suspect traces it to the others, not to itself", async () => {
+  const index = await indexOf([original, spun]);
+  const report = await index.check(spun, { url: "https://site2.example/harbour" });
+  assert.ok(report.indexed);
+  assert.equal(report.sources.length, 1);
+  assert.equal(report.sources[0]!.url, "https://site1.example/harbour");
+  assert.equal(report.mode, "check");
+  assert.equal(report.searched?.documents, 2);
+  assert.match(renderText(report, { color: false, suspectText: spun }), /the suspect itself is indexed as [0-9a-f]+ and was left out/);
+  await index.close();
+});
+
+test("a one-sentence text is too short to judge: no likely-spun, no spin probability, a note saying why", () => {
+  const report = unspin.intrinsic("The council voted on Tuesday to approve the harbour plan.");
+  assert.equal(report.verdict, "no-evidence");
+  assert.equal(report.stats.spinProbability, undefined);
+  assert.equal(report.stats.suspectWords, 10, "words are counted without a source too");
+  assert.equal(report.mode, "source-free");
+  assert.match(report.notes.join(" "), /too short to judge/);
+});
+
+test("likely-spun needs findings that carry it: a high score alone is not enough", () => {
+  const base = unspin.intrinsic(BRITISH); // long enough to judge, no source
+  const words = { ...base, findings: [], verdict: "no-evidence" as const, notes: [] };
+  const high = mergeIntrinsic(words, { findings: [], score: 0.97 }, 0.5);
+  assert.equal(high.verdict, "no-evidence");
+  assert.equal(high.stats.spinProbability, 0.97, "the probability is still reported");
+  assert.match(high.notes.join(" "), /no word or span stands out/);
+  const debris = unspin.intrinsic("They do n't know.").findings.filter((f) => f.rule === "tokenizer-artifact");
+  assert.ok(debris.length > 0);
+  const carried = mergeIntrinsic(words, { findings: debris, score: 0.97 }, 0.5);
+  assert.equal(carried.verdict, "likely-spun");
+  const r = unspin.intrinsic(spun);
+  assert.equal(r.verdict, "likely-spun", "the spun sample carries evidence");
+});
+
+test("British spellings are not odd word choices; straight quotes are no anomaly; a borrowed phrase is no misspelling", () => {
+  const report = unspin.intrinsic(BRITISH);
+  const flagged = report.findings.filter((f) => f.rule === "odd-collocation" || f.rule === "non-word").map((f) => f.suspect.text.toLowerCase());
+  for (const w of ["sceptical", "finalised", "favourite", "colour", "organised", "centre", "neighbourhood", "analyse", "criticised", "labour", "defence"]) {
+    assert.ok(!flagged.includes(w), `"${w}" is British spelling, not spin`);
+  }
+  assert.ok(!report.findings.some((f) => f.rule === "quote-mark-anomaly"), "balanced straight quotes are fine");
+  assert.notEqual(report.verdict, "likely-spun");
+  const foreign = unspin.intrinsic("The merger was presented to the shareholders as a fait accompli, and the board did not ask for a vote. Analysts said the approval of the regulator was a sine qua non of the rescue, which the chairman described as the raison d'etre of the new group. The deal will be reviewed next month, according to people familiar with the matter.");
+  assert.deepEqual(foreign.findings.filter((f) => f.rule === "non-word").map((f) => f.suspect.text), []);
+});
+
+test("the text report shows each change in its context, debris made visible, guesses worded as guesses", () => {
+  const report = unspin.intrinsic(spun);
+  const text = renderText(report, { color: false, suspectText: spun, width: 100 });
+  for (const line of text.split("\n")) assert.ok(line.length <= 100, `fits 100 columns: ${line}`);
+  assert.match(text, /\[does␣n't -> doesn't\]/, "a split contraction shows its space and its repair");
+  assert.match(text, /a contraction split by a tokenizer/, "the note explains debris");
+  assert.ok(!/\(was "/.test(text), "no guess is printed as a fact");
+  const guess = report.findings.find((f) => !f.source && f.suggestion && f.rule === "odd-collocation");
+  if (guess) assert.match(text, new RegExp(`perhaps "${guess.suggestion}" \\(\\d+% sure\\)`));
+  const compare = unspin.compare(spun, original);
+  const ctext = renderText(compare, { color: false, suspectText: spun, width: 100 });
+  assert.match(ctext, /quote-altered\s+the quotation differs from the source/);
+  assert.match(ctext, /source: {2}This is a \[difficult\] decision/, "the quotation is shown from its start, the changed word bracketed");
+  assert.match(ctext, /suspect: This is a \[easy\] decision/);
+  assert.ok(!/reordered.*\n.*"(.+)"\n.*\1/.test(ctext), "a moved passage is not shown twice");
+});
+
+test("check reports of several inputs can be written where the report file is asked for", async () => {
+  // The HTML of a multi-source check renders with tabs and passage links (looked at in the browser test).
+  const index = await indexOf(NEAR_DUPLICATES);
+  const report = await index.check(spun);
+  const { renderHtml } = await import("../src/index.js");
+  const sources = new Map<string, string>();
+  for (const s of report.sources) sources.set(s.id, (await index.get(s.id))!.text);
+  const html = renderHtml(report, { suspect: spun, sources });
+  assert.match(html, /role="tablist"/);
+  assert.match(html, /href="#o1-p1"/);
+  assert.match(html, /class="[^"]*q qt-quote-altered/, "quotations with edits are marked in the text");
+  const out = join(await tempDir("unspin-trust-"), "r.html");
+  writeFileSync(out, html);
+  await index.close();
+});
