@@ -53,7 +53,7 @@ table{border-collapse:collapse;margin-top:2em;font-size:13px}td,th{border:1px so
 ${css}
 </style></head><body>
 <h1>unspin: ${escapeHtml(report.verdict)} <small>score ${report.score.toFixed(2)}</small></h1>
-<p class="legend">${legend}</p>
+${report.analysis ? `<p class="analysis">Context model: ${escapeHtml(report.analysis.contextModel)}</p>\n` : ""}<p class="legend">${legend}</p>
 <div class="cols"><section><h2>Suspect${report.input ? `: ${escapeHtml(report.input)}` : ""}</h2><div class="text">${suspectHtml}</div></section>
 ${sourceCols.join("\n")}</div>
 <table><thead><tr><th>at</th><th>rule</th><th>source</th><th>suspect</th><th>note</th></tr></thead><tbody>

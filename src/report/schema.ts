@@ -58,6 +58,16 @@ export interface ReportStats {
   truncated: boolean;
 }
 
+/** How the report was made, where it depends on the installation. */
+export interface ReportAnalysis {
+  /**
+   * The context model of the source-free analysis: "cmu-en-us-bigram" (CMU's model shipped with
+   * unspin), "cmu-en-us-trigram" (CMU's full model, named by UNSPIN_TRIGRAM_LM), "sphinx-trigram"
+   * (another Sphinx model named so), "symspell" (UNSPIN_TRIGRAM_LM=off: the SymSpell counts).
+   */
+  contextModel: string;
+}
+
 export interface Report {
   schema: typeof REPORT_SCHEMA;
   input?: string;
@@ -67,4 +77,6 @@ export interface Report {
   findings: Finding[];
   stats: ReportStats;
   notes: string[];
+  /** Present when source-free analysis ran (`check`, source-free analysis; not `compare`). */
+  analysis?: ReportAnalysis;
 }

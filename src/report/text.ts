@@ -21,6 +21,7 @@ export function renderText(report: Report, options: { color: boolean; suspectNam
   for (const s of report.sources) {
     lines.push(`  source ${c.cyan(s.title ?? s.url ?? s.id)}  coverage ${(s.coverage * 100).toFixed(0)}%  identical ${(s.similarity * 100).toFixed(0)}%  ${s.passages.length} passage(s)`);
   }
+  if (report.analysis) lines.push(c.dim(`  context model ${report.analysis.contextModel}`));
   const passages = report.sources.flatMap((s) => s.passages.map((p) => ({ ...p, id: s.id })));
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
