@@ -201,7 +201,18 @@ describe("context model: the shipped model answers as CMU's full model", { skip 
 });
 
 describe("context model: reports name it", () => {
+  // "town centre" with "centre" swapped for a synonym of another sense: CMU's model lists "town
+  // centre" and not "town heart" (test/intrinsic.trigram.test.ts checks the same with the full model).
   const text = "Police said the suspect was arrested after a short chase through the town heart late on Saturday night.";
+
+  test("the detector with the shipped model flags the swap, with the original as suggestion (no Debian package needed)", () => {
+    // With the word vectors, as shipped (the swap's margin includes the topic signal).
+    const report = createUnspin({ languageModel: shipped }).intrinsic(text);
+    const f = report.findings.filter((x) => x.suspect.text === "heart");
+    assert.equal(f.length, 1);
+    assert.equal(f[0]!.rule, "odd-collocation");
+    assert.equal(f[0]!.suggestion, "centre");
+  });
 
   test("source-free reports carry analysis.contextModel; the text and HTML reports print it", () => {
     const report = createUnspin({ languageModel: shipped, vectors: false }).intrinsic(text, { input: "x.txt" });
