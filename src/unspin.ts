@@ -15,7 +15,7 @@ import { claimSource, DEFAULT_CLAIM, sharedRuns, type ClaimOptions } from "./sea
 import type { Article } from "./ingest/types.js";
 import { analyzeIntrinsic, type CorpusCounts, type IntrinsicResult, type WordVectors } from "./intrinsic/index.js";
 import { getWordVectors } from "./lexicon/vectors.js";
-import { getTrigramModel, type TrigramModel } from "./lexicon/trigram.js";
+import { getContextModel, type ContextLanguageModel } from "./lexicon/context-model.js";
 import { mergeIntrinsic } from "./report/intrinsic.js";
 import { openIndex, targetOf } from "./library/open-index.js";
 import { checkInputs } from "./library/check.js";
@@ -40,10 +40,10 @@ export interface UnspinOptions {
   /** Word vectors for source-free analysis (default: the shared GloVe table, loaded on first use; `false`: none). */
   vectors?: WordVectors | false;
   /**
-   * CMU's trigram model for source-free analysis (default: the shared model when Debian's
-   * pocketsphinx-en-us is installed, else none; `false`: none, the SymSpell counts are used).
+   * The language model for source-free analysis (default: the shared one, getContextModel(): CMU's
+   * model shipped with unspin, or what UNSPIN_TRIGRAM_LM names; `false`: none, the SymSpell counts).
    */
-  trigram?: TrigramModel | false;
+  languageModel?: ContextLanguageModel | false;
   align?: Partial<AlignOptions>;
   thresholds?: VerdictThresholds;
   candidates?: CandidateOptions;
@@ -120,11 +120,11 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
   let lexicon = options.lexicon;
   const lex = () => (lexicon ??= getLexicon());
   let vectors = options.vectors;
-  let trigram: TrigramModel | false | undefined = options.trigram;
+  let languageModel: ContextLanguageModel | false | undefined = options.languageModel;
   const intrinsic = (t: Text, corpus?: CorpusCounts): IntrinsicResult => {
     vectors ??= getWordVectors();
-    trigram ??= getTrigramModel() ?? false;
-    return analyzeIntrinsic(t, lex(), { ...(corpus ? { corpus } : {}), ...(vectors ? { vectors } : {}), ...(trigram ? { trigram } : {}) });
+    languageModel ??= getContextModel() ?? false;
+    return analyzeIntrinsic(t, lex(), { ...(corpus ? { corpus } : {}), ...(vectors ? { vectors } : {}), ...(languageModel ? { languageModel } : {}) });
   };
   const merge = (report: Report, r: IntrinsicResult) => mergeIntrinsic(report, r, r.threshold);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;

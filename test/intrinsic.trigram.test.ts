@@ -14,7 +14,7 @@ import { analyzeIntrinsic, SYMSPELL_WEIGHTS, TRIGRAM_WEIGHTS } from "../src/intr
 const skip = existsSync(DEFAULT_TRIGRAM_LM) ? false : `${DEFAULT_TRIGRAM_LM} is absent (apt-get install pocketsphinx-en-us)`;
 const lexicon = getLexicon();
 const vectors = getWordVectors();
-const withLm = (s: string) => analyzeIntrinsic(analyzeText(s), lexicon, { vectors, trigram: getTrigramModel() });
+const withLm = (s: string) => analyzeIntrinsic(analyzeText(s), lexicon, { vectors, languageModel: getTrigramModel() });
 const withoutLm = (s: string) => analyzeIntrinsic(analyzeText(s), lexicon, { vectors });
 
 // "town centre" with "centre" swapped for a synonym of another sense: SymSpell lists neither pair,

@@ -30,7 +30,7 @@ test("HTML reports in Chromium: summary first, highlighted edits, one source at 
     const compare = unspin.compare(spun, { text: original, id: "original", title: "Harbour council approves new ferry terminal" });
     await tab.goto(await page("compare", compare, new Map([["original", original]])));
     assert.equal(await tab.locator(".verdict").textContent(), "spun-copy");
-    assert.match((await tab.locator("header .scope").textContent()) ?? "", /compared with the one source given/);
+    assert.match((await tab.locator("header .scope").first().textContent()) ?? "", /compared with the one source given/);
     assert.ok(await tab.locator("main .mk.r-synonym-swap").first().isVisible(), "a synonym swap is highlighted");
     assert.ok(await tab.locator("main span.q.qt-quote-altered").first().isVisible(), "an altered quotation is underlined in the text");
     const focused = tab.locator("main .mk.r-meaning-flip").first();
@@ -62,7 +62,7 @@ test("HTML reports in Chromium: summary first, highlighted edits, one source at 
     // source-free: no source pane, the scope says so, suggestions are guesses.
     const free = unspin.intrinsic(spun);
     await tab.goto(await page("source-free", free, new Map()));
-    assert.match((await tab.locator("header .scope").textContent()) ?? "", /no index: source-free evidence only/);
+    assert.match((await tab.locator("header .scope").first().textContent()) ?? "", /no index: source-free evidence only/);
     assert.equal(await tab.locator(".source-pane").count(), 0);
     await tab.screenshot({ path: join(ARTIFACTS, "report-source-free.png"), fullPage: false });
 

@@ -63,13 +63,13 @@ test("a one-sentence text is too short to judge: no likely-spun, no spin probabi
 test("likely-spun needs findings that carry it: a high score alone is not enough", () => {
   const base = unspin.intrinsic(BRITISH); // long enough to judge, no source
   const words = { ...base, findings: [], verdict: "no-evidence" as const, notes: [] };
-  const high = mergeIntrinsic(words, { findings: [], score: 0.97 }, 0.5);
+  const high = mergeIntrinsic(words, { findings: [], score: 0.97, contextModel: "test" }, 0.5);
   assert.equal(high.verdict, "no-evidence");
   assert.equal(high.stats.spinProbability, 0.97, "the probability is still reported");
   assert.match(high.notes.join(" "), /no word or span stands out/);
   const debris = unspin.intrinsic("They do n't know.").findings.filter((f) => f.rule === "tokenizer-artifact");
   assert.ok(debris.length > 0);
-  const carried = mergeIntrinsic(words, { findings: debris, score: 0.97 }, 0.5);
+  const carried = mergeIntrinsic(words, { findings: debris, score: 0.97, contextModel: "test" }, 0.5);
   assert.equal(carried.verdict, "likely-spun");
   const r = unspin.intrinsic(spun);
   assert.equal(r.verdict, "likely-spun", "the spun sample carries evidence");

@@ -3,7 +3,7 @@
 // Pure: a Text and a Lexicon (plus optional corpus counts) in, findings and a score out.
 import type { Text } from "../text/types.js";
 import type { Lexicon } from "../lexicon/types.js";
-import type { TrigramModel } from "../lexicon/trigram.js";
+import type { ContextLanguageModel } from "../lexicon/language-model.js";
 import type { Finding } from "../report/schema.js";
 import { artifactFindings } from "../report/findings.js";
 import { ruleSpec } from "../rules/catalogue.js";
@@ -26,8 +26,11 @@ export { computeFeatures, logistic, FEATURE_NAMES, type FeatureName, type Featur
 export interface IntrinsicOptions {
   /** n-gram counts of an indexed corpus, when there is one. */
   corpus?: CorpusCounts;
-  /** CMU's trigram model (lexicon/trigram.ts) for the context model, when installed; else SymSpell counts. */
-  trigram?: TrigramModel | null;
+  /**
+   * The language model behind the context model (lexicon/context-model.ts: CMU's, shipped, or a
+   * full Sphinx model); without one, the SymSpell counts.
+   */
+  languageModel?: ContextLanguageModel | null;
   /** Word vectors (lexicon/vectors.ts) for the coherence signals; without them those features read as average. */
   vectors?: WordVectors;
   /** Override the tuned odd-collocation threshold (nats). */
@@ -64,6 +67,8 @@ export interface IntrinsicResult {
   phrases: PhraseJudgement[];
   /** Threshold-free document counts (features are derived from these plus the fired findings). */
   counts: DocCounts;
+  /** Which context model scored the words: the language model's name, or "symspell". */
+  contextModel: string;
 }
 
 export type DocCounts = Omit<FeatureInput, "judged" | "collocations" | "phrases">;
@@ -98,11 +103,11 @@ export function evidence(j: WordJudgement, shiftWeight: number): number {
 // verb contractions (do n't, they 're) count as pipeline debris.
 const POSSESSIVE = /\s['’]s$/iu;
 
-// Models and candidate memos live as long as their lexicon (and trigram model): repeated calls
+// Models and candidate memos live as long as their lexicon (and language model): repeated calls
 // reuse the memo.
-interface Models { model: ContextModel; cands: Candidates; withLm: WeakMap<TrigramModel, ContextModel> }
+interface Models { model: ContextModel; cands: Candidates; withLm: WeakMap<ContextLanguageModel, ContextModel> }
 const models = new WeakMap<Lexicon, Models>();
-function modelFor(lexicon: Lexicon, corpus?: CorpusCounts, lm?: TrigramModel | null): { model: ContextModel; cands: Candidates } {
+function modelFor(lexicon: Lexicon, corpus?: CorpusCounts, lm?: ContextLanguageModel | null): { model: ContextModel; cands: Candidates } {
   let m = models.get(lexicon);
   if (!m) {
     m = { model: new ContextModel(lexicon), cands: new Candidates(lexicon), withLm: new WeakMap() };
@@ -123,9 +128,10 @@ function capitalise(s: string, like: string): string {
 }
 
 export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: IntrinsicOptions = {}): IntrinsicResult {
-  const { model, cands } = modelFor(lexicon, options.corpus, options.trigram);
+  const lm = options.languageModel ?? null;
+  const { model, cands } = modelFor(lexicon, options.corpus, lm);
   // Thresholds and score weights were fit for one context model; use the set that matches.
-  const tuned = weightsFor(Boolean(options.trigram));
+  const tuned = weightsFor(lm !== null);
   const collThreshold = options.collocationThreshold ?? tuned.collocationMinDelta;
   const phraseThreshold = options.phraseThreshold ?? tuned.phraseMinDelta;
   const findings: Finding[] = artifactFindings(text);
@@ -202,7 +208,7 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
   const score = logistic(features, options.scoreModel ?? tuned.scoreModel);
   findings.sort((a, b) => a.suspect.start - b.suspect.start || a.suspect.end - b.suspect.end);
   spans.sort((a, b) => a.start - b.start);
-  return { findings, score, threshold: tuned.likelySpunThreshold, features, spans, judged, phrases, counts };
+  return { findings, score, threshold: tuned.likelySpunThreshold, features, spans, judged, phrases, counts, contextModel: lm ? lm.name : "symspell" };
 }
 
 /** Margin above threshold (nats) mapped to 0.5..0.95: a rough, monotone confidence. */

@@ -1,6 +1,6 @@
 // Context model for source-free detection: how probable is word x between a left neighbour l and a
-// right neighbour r? Probabilities come from CMU's trigram model when it is installed, else from the
-// SymSpell lists of the lexicon, and, when an index exists, also from the indexed corpus (a
+// right neighbour r? Probabilities come from CMU's language model (shipped; or a full Sphinx model),
+// else (UNSPIN_TRIGRAM_LM=off) from the SymSpell lists of the lexicon, and, when an index exists, also from the indexed corpus (a
 // `CorpusCounts` provider). Scoring is documented in README.md.
 //
 // Why "censored" backoff instead of plain stupid backoff: the SymSpell bigram list keeps only
@@ -9,7 +9,7 @@
 // (a frequent word after "the"), absence is real evidence; when it predicts less (two rare words),
 // absence says nothing and the estimate falls back to independence.
 import type { Lexicon } from "../lexicon/types.js";
-import type { TrigramModel } from "../lexicon/trigram.js";
+import type { ContextLanguageModel } from "../lexicon/language-model.js";
 import type { CandidateInfo } from "./candidates.js";
 
 /** n-gram counts of an indexed corpus (wired by the store; optional). */
@@ -55,7 +55,7 @@ export interface WordFact {
   uni: number;
   /** Position in the SymSpell unigram list (-1: unlisted), the key of its bigram list. */
   sid: number;
-  /** Trigram-model id (-1: unknown or no model). */
+  /** Language-model id (-1: unknown or no model). */
   lm: number;
   /** The word's candidate list (Candidates.info), filled on first use by the model's Candidates. */
   info: CandidateInfo | undefined;
@@ -82,8 +82,8 @@ export class ContextModel {
   constructor(
     private readonly lexicon: Lexicon,
     private readonly corpus?: CorpusCounts,
-    /** CMU's trigram model (lexicon/trigram.ts), when installed: used for P(next | prev) instead of SymSpell. */
-    private readonly lm?: TrigramModel | null,
+    /** CMU's language model (lexicon/context-model.ts), when in use: P(next | prev) instead of SymSpell. */
+    private readonly lm?: ContextLanguageModel | null,
   ) {}
 
   /** The memoised facts of a word form. */

@@ -1,6 +1,7 @@
 // Tuned constants of the intrinsic detector, one set per context model. Chosen on the development
 // split only by `node --import tsx eval/intrinsic.ts --fit` (SymSpell counts) and
-// `... --fit --trigram` (CMU's trigram model); see eval/results/intrinsic*.md. Edit by re-fitting:
+// `... --fit --trigram` (CMU's language model: fit on the full trigram model's bigram answers,
+// which the shipped model gives bit for bit); see eval/results/intrinsic*.md. Edit by re-fitting:
 // the script rewrites the block between the markers of its condition.
 
 export interface ScoreModel {
@@ -24,7 +25,7 @@ export interface DetectorWeights {
 }
 
 // fit:symspell:begin
-/** Context model from the SymSpell word and bigram counts (no trigram model installed). */
+/** Context model from the SymSpell word and bigram counts (UNSPIN_TRIGRAM_LM=off). */
 export const SYMSPELL_WEIGHTS: DetectorWeights = {
   collocationMinDelta: 4,
   phraseMinDelta: 4,
@@ -58,7 +59,7 @@ export const SYMSPELL_WEIGHTS: DetectorWeights = {
 // fit:symspell:end
 
 // fit:trigram:begin
-/** Context model from CMU's trigram model (Debian pocketsphinx-en-us). */
+/** Context model from CMU's US-English language model (its bigrams; shipped in models/). */
 export const TRIGRAM_WEIGHTS: DetectorWeights = {
   collocationMinDelta: 3,
   phraseMinDelta: 4,
@@ -91,7 +92,7 @@ export const TRIGRAM_WEIGHTS: DetectorWeights = {
 };
 // fit:trigram:end
 
-/** The constants for a context model. */
-export function weightsFor(trigram: boolean): DetectorWeights {
-  return trigram ? TRIGRAM_WEIGHTS : SYMSPELL_WEIGHTS;
+/** The constants for a context model: with CMU's language model, or the SymSpell counts. */
+export function weightsFor(languageModel: boolean): DetectorWeights {
+  return languageModel ? TRIGRAM_WEIGHTS : SYMSPELL_WEIGHTS;
 }

@@ -22,26 +22,22 @@ import { readFileSync, statSync } from "node:fs";
 import { UnspinError } from "../errors.js";
 import { BundleWriter, type BundleReader } from "./bundle.js";
 import { cachedBundle, defaultCacheDir } from "./cache.js";
+import { BundleBigramModel, LN_BASE, readTable, writeBigramSections, writeTable, type ContextLanguageModel } from "./language-model.js";
 import { parseTrieModel, requiredBits, TrieFormatError, type TrieModel } from "./trigram-format.js";
-import { buildTable, findEntry, hashWord, popcount, REM_BITS, type BucketTable } from "./trigram-table.js";
+import { buildTable, findEntry, popcount, type BucketTable } from "./trigram-table.js";
 
 export const DEFAULT_TRIGRAM_LM = "/usr/share/pocketsphinx/model/en-us/en-us.lm.bin";
 /** Bump when the cached layout or the way it is built changes. */
-const FORMAT = 1;
-const LN_BASE = Math.log(1.0001);
+const FORMAT = 2;
+/** Linked [unigrams, bigrams, trigrams] of CMU's en-us.lm.bin: a model with these is named "cmu-en-us-trigram". */
+export const CMU_EN_US_COUNTS = [72547, 2051541, 1669623] as const;
 
-export interface TrigramModel {
-  /** Vocabulary size, including the sentence markers <s> and </s>. */
-  readonly size: number;
+/** A full Sphinx trigram model: the context model's answers, plus trigram queries. */
+export interface TrigramModel extends ContextLanguageModel {
   /** Linked [unigrams, bigrams, trigrams] (the file's header declares 6 bigrams and 2 trigrams more). */
   readonly counts: readonly [number, number, number];
   /** Natural-log probability of a word outside the vocabulary (the model has no <unk>). */
   readonly unknownLogProb: number;
-  /** Whether this load read the cache (false: the Sphinx file was parsed). */
-  readonly fromCache: boolean;
-  /** Id of a word, or -1. Exact match first, then lower-cased with ’ as ' (the vocabulary's form). */
-  id(word: string): number;
-  word(id: number): string;
   /** ln p(w | context) with ARPA backoff; only the last two context words count. */
   logProb(w: string, context?: readonly string[]): number;
   /** ln p(w3 | w1 w2) by ids; -1 for an absent or unknown context word (or an unknown w3). */
@@ -49,14 +45,6 @@ export interface TrigramModel {
   /** Is exactly this 1-, 2- or 3-gram listed in the model? */
   seen(...words: string[]): boolean;
   seenIds(...ids: number[]): boolean;
-  /**
-   * ln p(b | a) by ids (both known words), equal to logProbIds(b, -1, a), and whether the bigram
-   * "a b" is listed, in `lastBigramSeen`: one table search for both answers, no allocation (the
-   * source-free detector asks this millions of times per megabyte).
-   */
-  bigramIds(a: number, b: number): number;
-  /** Whether the bigram of the last `bigramIds` call is listed. */
-  readonly lastBigramSeen: boolean;
 }
 
 export interface TrigramOptions {
@@ -66,20 +54,19 @@ export interface TrigramOptions {
   cacheDir?: string | false;
 }
 
-/** Trie -> bundle. */
+/** Trie -> bundle: the bigram sections (language-model.ts) plus the trigrams. */
 function build(m: TrieModel): BundleWriter {
   const n1 = m.words.length;
-  const wordBits = Math.max(1, requiredBits(n1));
-  const loBits = Math.max(REM_BITS, wordBits);
   const nb = m.bigramWord.length;
-  const bi = buildTable(nb, m.bigramHistory, m.bigramWord, m.bigramProb, wordBits, loBits);
+  const w = new BundleWriter();
+  const { table: bigrams, position, loBits } = writeBigramSections(w, m);
   // Each trigram's prefix bigram "u v" (its context); Sphinx's trie files it under "v w" instead.
   const nt = m.trigramHistory.length;
   const prefix = new Uint32Array(nt);
   for (let k = 0; k < nt; k++) {
     const u = m.trigramHistory[k]!;
     const v = m.bigramHistory[m.trigramBigram[k]!]!;
-    const e = findEntry(bi.table, u, v);
+    const e = findEntry(bigrams, u, v);
     if (e < 0) throw new TrieFormatError(`trigram "${m.words[u]} ${m.words[v]} ..." has no bigram "${m.words[u]} ${m.words[v]}"; only models where every n-gram's prefix is listed are supported`);
     prefix[k] = e;
   }
@@ -87,128 +74,64 @@ function build(m: TrieModel): BundleWriter {
   const flags = new Uint32Array((nb >>> 5) + 1);
   const flag = (e: number): void => void (flags[e >>> 5]! |= 1 << (e & 31));
   for (const e of prefix) flag(e);
-  for (let k = 0; k < nb; k++) if (m.bigramBackoffBins[m.bigramBackoff[k]!] !== 0) flag(bi.position[k]!);
+  for (let k = 0; k < nb; k++) if (m.bigramBackoffBins[m.bigramBackoff[k]!] !== 0) flag(position[k]!);
   const dir = new Uint32Array(flags.length);
-  for (let w = 1; w < flags.length; w++) dir[w] = dir[w - 1]! + popcount(flags[w - 1]!);
+  for (let i = 1; i < flags.length; i++) dir[i] = dir[i - 1]! + popcount(flags[i - 1]!);
   const ranked = dir[flags.length - 1]! + popcount(flags[flags.length - 1]!);
   const rankOf = (e: number): number => dir[e >>> 5]! + popcount(flags[e >>> 5]! & ((1 << (e & 31)) - 1));
   const backoff = new Uint16Array(ranked);
   for (let k = 0; k < nb; k++) {
-    const e = bi.position[k]!;
+    const e = position[k]!;
     if ((flags[e >>> 5]! >>> (e & 31)) & 1) backoff[rankOf(e)] = m.bigramBackoff[k]!;
   }
   const ranks = Uint32Array.from(prefix, rankOf);
   const words3 = Uint32Array.from(m.trigramBigram, (b) => m.bigramWord[b]!);
   const tri = buildTable(nt, ranks, words3, m.trigramProb, Math.max(1, requiredBits(ranked)), loBits);
 
-  // Vocabulary: latin1 bytes back to back, offsets, and an open-addressing table of id + 1.
-  const vocab = Buffer.from(m.words.join(""), "latin1");
-  const offsets = new Uint32Array(n1 + 1);
-  for (let i = 0; i < n1; i++) offsets[i + 1] = offsets[i]! + m.words[i]!.length;
-  const slots = new Uint32Array(2 ** Math.max(4, requiredBits(n1 * 2)));
-  for (let i = 0; i < n1; i++) {
-    let h = hashWord(m.words[i]!) & (slots.length - 1);
-    while (slots[h] !== 0) h = (h + 1) & (slots.length - 1);
-    slots[h] = i + 1;
-  }
   // An unknown word is as improbable as the rarest listed word (<s>'s -99 is a placeholder).
   let floor = 0;
   for (let i = 0; i < n1; i++) if (m.words[i] !== "<s>") floor = Math.min(floor, m.uniProb[i]!);
 
   const bits = (a: Float32Array): Uint32Array => new Uint32Array(a.buffer, a.byteOffset, a.length);
-  const w = new BundleWriter()
-    .array("meta", Uint32Array.of(n1, nb, nt, wordBits, loBits, ranked))
+  w.array("meta", Uint32Array.of(n1, nb, nt))
     .array("floor", Float64Array.of(floor))
-    .array("vocab", new Uint8Array(vocab))
-    .array("vocabOffsets", offsets)
-    .array("vocabSlots", slots)
-    .array("uniProb", bits(m.uniProb))
-    .array("uniBackoff", bits(m.uniBackoff))
-    .array("bigramProbBins", bits(m.bigramProbBins))
     .array("bigramBackoffBins", bits(m.bigramBackoffBins))
     .array("trigramProbBins", bits(m.trigramProbBins))
     .array("rankFlags", flags)
     .array("rankDir", dir)
     .array("bigramBackoff", backoff);
-  for (const [name, t] of [["bigram", bi.table], ["trigram", tri.table]] as const) {
-    w.array(`${name}Shape`, Uint32Array.of(t.hiBits, t.loBits, t.blockBits)).array(`${name}Base`, t.base).array(`${name}Small`, t.small).array(`${name}Entries`, t.entries);
-  }
+  writeTable(w, "trigram", tri.table);
   return w;
-}
-
-function readTable(r: BundleReader, name: string): BucketTable {
-  const [hiBits, loBits, blockBits] = r.u32(`${name}Shape`);
-  return { hiBits: hiBits!, loBits: loBits!, blockBits: blockBits!, base: r.u32(`${name}Base`), small: r.u8(`${name}Small`), entries: r.u32(`${name}Entries`) };
 }
 
 const f32 = (a: Uint32Array): Float32Array => new Float32Array(a.buffer, a.byteOffset, a.length);
 
-class BundleTrigramModel implements TrigramModel {
-  readonly size: number;
+class BundleTrigramModel extends BundleBigramModel implements TrigramModel {
   readonly counts: readonly [number, number, number];
   readonly unknownLogProb: number;
-  readonly fromCache: boolean;
   /** The floor in Sphinx's unit. */
   private readonly floor: number;
-  private readonly vocab: Uint8Array;
-  private readonly vocabOffsets: Uint32Array;
-  private readonly vocabSlots: Uint32Array;
-  private readonly uniProb: Float32Array;
-  private readonly uniBackoff: Float32Array;
-  private readonly bigramProbBins: Float32Array;
   private readonly bigramBackoffBins: Float32Array;
   private readonly trigramProbBins: Float32Array;
   private readonly rankFlags: Uint32Array;
   private readonly rankDir: Uint32Array;
   private readonly bigramBackoff: Uint16Array;
-  private readonly bigrams: BucketTable;
   private readonly trigrams: BucketTable;
 
-  constructor(r: BundleReader, fromCache: boolean) {
-    this.fromCache = fromCache;
+  constructor(r: BundleReader, source: string, fromCache: boolean) {
     const [n1, nb, nt] = r.u32("meta");
-    this.size = n1!;
-    this.counts = [n1!, nb!, nt!];
+    const counts = [n1!, nb!, nt!] as const;
+    const name = counts.every((c, i) => c === CMU_EN_US_COUNTS[i]) ? "cmu-en-us-trigram" : "sphinx-trigram";
+    super(r, { name, source, fromCache });
+    this.counts = counts;
     this.floor = r.f64("floor")[0]!;
     this.unknownLogProb = this.floor * LN_BASE;
-    this.vocab = r.u8("vocab");
-    this.vocabOffsets = r.u32("vocabOffsets");
-    this.vocabSlots = r.u32("vocabSlots");
-    this.uniProb = f32(r.u32("uniProb"));
-    this.uniBackoff = f32(r.u32("uniBackoff"));
-    this.bigramProbBins = f32(r.u32("bigramProbBins"));
     this.bigramBackoffBins = f32(r.u32("bigramBackoffBins"));
     this.trigramProbBins = f32(r.u32("trigramProbBins"));
     this.rankFlags = r.u32("rankFlags");
     this.rankDir = r.u32("rankDir");
     this.bigramBackoff = r.u16("bigramBackoff");
-    this.bigrams = readTable(r, "bigram");
     this.trigrams = readTable(r, "trigram");
-  }
-
-  private exactId(word: string): number {
-    const mask = this.vocabSlots.length - 1;
-    for (let h = hashWord(word) & mask; ; h = (h + 1) & mask) {
-      const id = this.vocabSlots[h]! - 1;
-      if (id < 0) return -1;
-      const start = this.vocabOffsets[id]!;
-      if (this.vocabOffsets[id + 1]! - start !== word.length) continue;
-      let i = 0;
-      while (i < word.length && this.vocab[start + i] === word.charCodeAt(i)) i++;
-      if (i === word.length) return id;
-    }
-  }
-
-  id(word: string): number {
-    const id = this.exactId(word);
-    if (id >= 0) return id;
-    const norm = word.toLowerCase().replace(/\u2019/g, "'");
-    return norm === word ? -1 : this.exactId(norm);
-  }
-
-  word(id: number): string {
-    if (!(id >= 0 && id < this.size)) return "";
-    return Buffer.from(this.vocab.buffer, this.vocab.byteOffset + this.vocabOffsets[id]!, this.vocabOffsets[id + 1]! - this.vocabOffsets[id]!).toString("latin1");
   }
 
   /** Rank of a bigram entry among the contexts and backoff holders, or -1. */
@@ -253,16 +176,6 @@ class BundleTrigramModel implements TrigramModel {
     const e = findEntry(this.bigrams, w2, w3);
     if (e >= 0) return Math.fround(this.bigramProbBins[this.bigrams.entries[e]! & 0xffff]! + this.memoBackoff) * LN_BASE;
     return Math.fround(Math.fround(this.uniProb[w3]! + this.uniBackoff[w2]!) + this.memoBackoff) * LN_BASE;
-  }
-
-  lastBigramSeen = false;
-
-  bigramIds(a: number, b: number): number {
-    // logProbIds(b, -1, a) with the context "a" alone: no context bigram, so no context backoff.
-    const e = findEntry(this.bigrams, a, b);
-    this.lastBigramSeen = e >= 0;
-    if (e >= 0) return this.bigramProbBins[this.bigrams.entries[e]! & 0xffff]! * LN_BASE;
-    return Math.fround(this.uniProb[b]! + this.uniBackoff[a]!) * LN_BASE;
   }
 
   logProb(w: string, context: readonly string[] = []): number {
@@ -324,7 +237,7 @@ export function loadTrigramModel(options: TrigramOptions = {}): TrigramModel | n
       );
     }
   });
-  return new BundleTrigramModel(reader, fromCache);
+  return new BundleTrigramModel(reader, path, fromCache);
 }
 
 let shared: TrigramModel | null | undefined;

@@ -164,6 +164,7 @@ ${css}
 ${sum.why.length ? `<ul class="why">${sum.why.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul>` : ""}
 <dl class="figures">${figures.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join("")}</dl>
 <p class="scope">${escapeHtml(sum.scope)}</p>
+${sum.context ? `<p class="scope context">${escapeHtml(sum.context)}</p>` : ""}
 <p class="counts">${counts}</p>
 ${sourcesList}
 ${report.notes.map((n) => `<p class="note">Note: ${escapeHtml(n)}</p>`).join("\n")}

@@ -64,6 +64,15 @@ export interface ReportStats {
  * text itself carries; `sources` is empty by design, not because nothing was found).
  */
 export type ReportMode = "compare" | "check" | "source-free";
+/** How the report was made, where it depends on the installation. */
+export interface ReportAnalysis {
+  /**
+   * The context model of the source-free analysis: "cmu-en-us-bigram" (CMU's model shipped with
+   * unspin), "cmu-en-us-trigram" (CMU's full model, named by UNSPIN_TRIGRAM_LM), "sphinx-trigram"
+   * (another Sphinx model named so), "symspell" (UNSPIN_TRIGRAM_LM=off: the SymSpell counts).
+   */
+  contextModel: string;
+}
 
 export interface Report {
   schema: typeof REPORT_SCHEMA;
@@ -79,4 +88,6 @@ export interface Report {
   indexed?: { id: string };
   /** `check`: how many documents the index held when the suspect was traced. */
   searched?: { documents: number };
+  /** Present when source-free analysis ran (`check`, source-free analysis; not `compare`). */
+  analysis?: ReportAnalysis;
 }

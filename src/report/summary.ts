@@ -11,6 +11,8 @@ export interface ReportSummary {
   why: string[];
   /** Where the sources were looked for. */
   scope: string;
+  /** Which context statistics scored the source-free evidence (absent for `compare`). */
+  context?: string;
   counts: Record<Severity, number>;
 }
 
@@ -60,5 +62,6 @@ export function summarize(report: Report): ReportSummary {
     scope = n > 0 ? `traced among ${docs ?? "the"} indexed documents` : `no source among ${docs ?? "the"} indexed documents`;
     if (report.indexed) scope += ` (the suspect itself is indexed as ${report.indexed.id} and was left out)`;
   }
-  return { headline: HEADLINES[report.verdict], why, scope, counts };
+  const context = report.analysis ? `source-free evidence scored with ${report.analysis.contextModel}` : undefined;
+  return { headline: HEADLINES[report.verdict], why, scope, counts, ...(context ? { context } : {}) };
 }

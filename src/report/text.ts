@@ -113,6 +113,7 @@ export function renderText(report: Report, options: TextOptions): string {
   lines.push(`  ${sum.headline}`);
   for (const w of sum.why) lines.push(`  - ${w}`);
   lines.push(`  ${c.dim(sum.scope)}`);
+  if (sum.context) lines.push(`  ${c.dim(sum.context)}`);
   const counted = (["error", "warning", "info"] as const).filter((s) => sum.counts[s]).map((s) => severityCount(s, sum.counts[s]));
   lines.push(`  findings: ${counted.length ? counted.join(", ") : "none"}`);
   report.sources.forEach((s, k) => {
