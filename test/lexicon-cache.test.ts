@@ -111,3 +111,15 @@ describe("lexicon cache", () => {
     assert.match(defaultCacheDir({}), /\.cache[/\\]unspin$/);
   });
 });
+
+test("BoundedMemo holds at most two generations, keeps hot entries and drops cold ones", async () => {
+  const { BoundedMemo } = await import("../src/lexicon/memo.js");
+  const memo = new BoundedMemo<string, number>(3);
+  for (const [k, v] of [["a", 1], ["b", 2], ["c", 3], ["d", 4]] as const) memo.set(k, v);
+  assert.equal(memo.size, 4, "a, b, c aged; d young");
+  assert.equal(memo.get("a"), 1, "a hit in the old generation comes back");
+  for (const k of ["e", "f", "g"]) memo.set(k, 0);
+  assert.ok(memo.size <= 6);
+  assert.equal(memo.get("b"), undefined, "cold entries went with their generation");
+  assert.equal(memo.get("a"), 1, "the hot entry survived");
+});

@@ -3,11 +3,13 @@
 // word we see, in the same inflected form. Candidate lists are memoised per word form: news text
 // repeats its vocabulary, which is what makes the detector fast.
 import type { Lexicon, PartOfSpeech } from "../lexicon/types.js";
+import { BoundedMemo } from "../lexicon/memo.js";
 import { formOf, inflect } from "./inflect.js";
 import type { WordFact } from "./lm.js";
 
 const POS: PartOfSpeech[] = ["n", "v", "a", "r"];
-const MEMO_LIMIT = 100_000;
+/** Words per memo generation (lexicon/memo.ts): news vocabulary's working set is far smaller. */
+const MEMO_LIMIT = 20_000;
 /** More candidates cost time and add false alarms; WordNet lists most frequent senses first. */
 const MAX_CANDIDATES = 24;
 
@@ -25,8 +27,8 @@ export interface CandidateInfo {
 }
 
 export class Candidates {
-  private readonly memo = new Map<string, readonly string[]>();
-  private readonly infos = new Map<string, CandidateInfo>();
+  private readonly memo = new BoundedMemo<string, readonly string[]>(MEMO_LIMIT);
+  private readonly infos = new BoundedMemo<string, CandidateInfo>(MEMO_LIMIT);
   constructor(private readonly lexicon: Lexicon) {}
 
   info(word: string): CandidateInfo {
@@ -35,7 +37,6 @@ export class Candidates {
       const words = this.of(word);
       const counts = Float64Array.from(words, (w) => this.lexicon.unigram(w));
       info = { words, counts, maxCount: counts.reduce((a, b) => Math.max(a, b), 0), logFanout: undefined, facts: undefined, factsOwner: undefined };
-      if (this.infos.size >= MEMO_LIMIT) this.infos.clear();
       this.infos.set(word, info);
     }
     return info;
@@ -51,7 +52,6 @@ export class Candidates {
     let list = this.memo.get(word);
     if (list === undefined) {
       list = this.build(word);
-      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
       this.memo.set(word, list);
     }
     return list;

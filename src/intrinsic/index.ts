@@ -103,17 +103,31 @@ export function evidence(j: WordJudgement, shiftWeight: number): number {
 // verb contractions (do n't, they 're) count as pipeline debris.
 const POSSESSIVE = /\s['’]s$/iu;
 
-// Models and candidate memos live as long as their lexicon (and language model): repeated calls
-// reuse the memo.
-interface Models { model: ContextModel; cands: Candidates; withLm: WeakMap<ContextLanguageModel, ContextModel> }
+// Models and candidate memos live as long as their lexicon (and language model, and corpus
+// counts): repeated calls reuse the memo. A model made afresh per call (once the case with an
+// index's corpus counts) leaked: candidate lists shared across calls kept pointing at the word
+// records of every dead model, so a batch check grew by ~100 KB per article.
+interface Models {
+  model: ContextModel;
+  cands: Candidates;
+  withLm: WeakMap<ContextLanguageModel, ContextModel>;
+  withCorpus: WeakMap<CorpusCounts, { lm: ContextLanguageModel | null | undefined; model: ContextModel }>;
+}
 const models = new WeakMap<Lexicon, Models>();
 function modelFor(lexicon: Lexicon, corpus?: CorpusCounts, lm?: ContextLanguageModel | null): { model: ContextModel; cands: Candidates } {
   let m = models.get(lexicon);
   if (!m) {
-    m = { model: new ContextModel(lexicon), cands: new Candidates(lexicon), withLm: new WeakMap() };
+    m = { model: new ContextModel(lexicon), cands: new Candidates(lexicon), withLm: new WeakMap(), withCorpus: new WeakMap() };
     models.set(lexicon, m);
   }
-  if (corpus) return { model: new ContextModel(lexicon, corpus, lm), cands: m.cands };
+  if (corpus) {
+    let c = m.withCorpus.get(corpus);
+    if (!c || c.lm !== lm) {
+      c = { lm, model: new ContextModel(lexicon, corpus, lm) };
+      m.withCorpus.set(corpus, c);
+    }
+    return { model: c.model, cands: m.cands };
+  }
   if (!lm) return m;
   let model = m.withLm.get(lm);
   if (!model) {

@@ -9,6 +9,7 @@
 // (a frequent word after "the"), absence is real evidence; when it predicts less (two rare words),
 // absence says nothing and the estimate falls back to independence.
 import type { Lexicon } from "../lexicon/types.js";
+import { BoundedMemo } from "../lexicon/memo.js";
 import type { ContextLanguageModel } from "../lexicon/language-model.js";
 import type { CandidateInfo } from "./candidates.js";
 
@@ -40,7 +41,7 @@ export function logPrior(count: number): number {
 
 /** Highest count in the unigram list below which a word can have no listed bigram at all. */
 const BIGRAM_FLOOR = BIGRAM_CUT / BIGRAM_SCALE;
-const MEMO_LIMIT = 200_000;
+const MEMO_LIMIT = 50_000;
 
 /**
  * What is known about one word form. The model fills the counts and ids; other stages hang their
@@ -77,7 +78,7 @@ export class ContextModel {
    */
   lastSeen = false;
   /** Per word form: its facts, found with one Map lookup (see WordFact). */
-  private readonly facts = new Map<string, WordFact>();
+  private readonly facts = new BoundedMemo<string, WordFact>(MEMO_LIMIT);
 
   constructor(
     private readonly lexicon: Lexicon,
@@ -91,7 +92,6 @@ export class ContextModel {
     let f = this.facts.get(w);
     if (f === undefined) {
       f = this.newFact(w);
-      if (this.facts.size >= MEMO_LIMIT) this.facts.clear();
       this.facts.set(w, f);
     }
     return f;

@@ -5,10 +5,11 @@
 import type { WordRelation } from "./types.js";
 import { PTR } from "./wordnet-format.js";
 import type { WordNet } from "./wordnet.js";
+import { BoundedMemo } from "./memo.js";
 
-const MEMO_LIMIT = 200_000;
+const MEMO_LIMIT = 30_000;
 /** Pair results are memoised under a numeric key made of two profile ids; bounded too. */
-const PAIR_MEMO_LIMIT = 2_000_000;
+const PAIR_MEMO_LIMIT = 500_000;
 const ID_SPACE = 2 ** 30;
 const EMPTY = new Int32Array(0);
 
@@ -89,7 +90,7 @@ function sorted(values: Iterable<number>): Int32Array {
 }
 
 export class Relations {
-  private readonly memo = new Map<string, Profile>();
+  private readonly memo = new BoundedMemo<string, Profile>(MEMO_LIMIT);
   private pairCount = 0;
   private lastAWord = "";
   private lastA: Profile = EMPTY_PROFILE;
@@ -149,7 +150,7 @@ export class Relations {
   profile(word: string): Profile {
     let p = this.memo.get(word);
     if (p !== undefined) return p;
-    if (this.memo.size >= MEMO_LIMIT || this.nextId >= ID_SPACE) {
+    if (this.nextId >= ID_SPACE) {
       // Profile ids restart, so pair keys made of old ids must go too.
       this.forgetPairs();
       this.memo.clear();

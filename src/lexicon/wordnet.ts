@@ -5,9 +5,11 @@
 import type { BundleReader } from "./bundle.js";
 import { morphy, type MorphyTables } from "./morphy.js";
 import { PTR, SATELLITE_FLAG, type PosIndex } from "./wordnet-format.js";
+import { BoundedMemo } from "./memo.js";
 
 /** Memo tables are cleared past this many words, bounding memory on endless streams. */
-const MEMO_LIMIT = 200_000;
+/** Words per generation of the morphology and synset memos (see memo.ts). */
+const MEMO_LIMIT = 50_000;
 
 export class WordNet implements MorphyTables {
   readonly lemmaStrings: string[];
@@ -25,8 +27,8 @@ export class WordNet implements MorphyTables {
 
   private readonly ids: Map<string, number>;
   private readonly exc: Map<string, number[]>[] = [new Map(), new Map(), new Map(), new Map()];
-  private readonly baseMemo = new Map<string, Int32Array>();
-  private readonly synMemo = new Map<string, Int32Array>();
+  private readonly baseMemo = new BoundedMemo<string, Int32Array>(MEMO_LIMIT);
+  private readonly synMemo = new BoundedMemo<string, Int32Array>(MEMO_LIMIT);
 
   constructor(r: BundleReader) {
     this.lemmaStrings = r.strings("lemmas");
@@ -80,7 +82,6 @@ export class WordNet implements MorphyTables {
       const out: number[] = self >= 0 && this.lemmaPosMask[self]! !== 0 ? [self] : [];
       for (let p = 0; p < 4; p++) morphy(this, w, p as PosIndex, out);
       b = Int32Array.from(out);
-      if (this.baseMemo.size >= MEMO_LIMIT) this.baseMemo.clear();
       this.baseMemo.set(word, b);
     }
     return b;
@@ -110,7 +111,6 @@ export class WordNet implements MorphyTables {
         for (let k = this.lemmaSynStart[id]!; k < this.lemmaSynStart[id + 1]!; k++) set.add(this.lemmaSyn[k]!);
       }
       s = Int32Array.from(set).sort();
-      if (this.synMemo.size >= MEMO_LIMIT) this.synMemo.clear();
       this.synMemo.set(word, s);
     }
     return s;
