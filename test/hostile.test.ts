@@ -3,11 +3,22 @@
 // thousands of elements. Each must cost time in proportion to its size, not hang.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import fc from "fast-check";
+import { parseHTML } from "linkedom";
 import { isCompound, findNonWords, MAX_WORD_LENGTH } from "../src/intrinsic/nonword.js";
 import { analyzeText } from "../src/text/index.js";
+import { extractHtml } from "../src/ingest/html.js";
+import { htmlFragmentToText } from "../src/ingest/htmlText.js";
+import { DOM_LIMITS, htmlToPlainText, measureHtml } from "../src/ingest/htmlScan.js";
+import { parseFeed } from "../src/ingest/feed.js";
+import { readArticles } from "../src/ingest/readArticles.js";
 import { createUnspin } from "../src/index.js";
 import type { Lexicon } from "../src/lexicon/types.js";
 import { plainLexicon } from "./helpers/plain-lexicon.js";
+import { tempDir } from "./helpers/tmp.js";
+import { STORY } from "./helpers/fixtures.js";
 
 /** A lexicon that knows a few words and counts the characters it was asked to look up. */
 function countingLexicon(known: string[]): Lexicon & { looked: number } {
@@ -62,4 +73,117 @@ test("source-free analysis of a text holding one two-million-letter token finish
   // Before: more than 60 s (isCompound was quadratic). Generous for a loaded machine.
   assert.ok(performance.now() - t0 < 20_000, `${Math.round(performance.now() - t0)} ms`);
   for (const f of report.findings) assert.equal(source.slice(f.suspect.start, f.suspect.end), f.suspect.text);
+});
+
+const leaf = `<p>${STORY[0]}</p>`;
+const deepPage = (depth: number) => `<!doctype html><html><head><title>Deep page</title></head><body>${"<div>".repeat(depth)}${leaf}${"</div>".repeat(depth)}</body></html>`;
+
+test("HTML nested 100,000 levels deep: extracted without a DOM, fast, without a stack overflow", () => {
+  for (const depth of [20_000, 100_000]) {
+    const t0 = performance.now();
+    const r = extractHtml(deepPage(depth));
+    assert.ok(performance.now() - t0 < 3000, `${depth} levels: ${Math.round(performance.now() - t0)} ms`);
+    assert.equal(r.title, "Deep page");
+    assert.equal(r.text, STORY[0]);
+  }
+});
+
+test("HTML with tens of thousands of elements, and a deep feed item, take the plain path", () => {
+  const wide = `<html><head><title>Wide</title></head><body><article><p>${STORY[0]}</p>${"<span>x</span>".repeat(40_000)}</article></body></html>`;
+  assert.equal(measureHtml(wide, DOM_LIMITS).over, true);
+  const t0 = performance.now();
+  const r = extractHtml(wide);
+  assert.ok(performance.now() - t0 < 3000, `${Math.round(performance.now() - t0)} ms`);
+  assert.ok(r.text.startsWith(STORY[0]!));
+  const deepItem = `${"<div>".repeat(50_000)}${leaf}${"</div>".repeat(50_000)}`;
+  assert.equal(htmlFragmentToText(deepItem), STORY[0]);
+  const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><title>Deep</title><link>https://x.example/a</link><description><![CDATA[${deepItem}]]></description></item></channel></rss>`;
+  const items = parseFeed(feed)!;
+  assert.equal(items.length, 1);
+  assert.ok("article" in items[0]! && items[0].article.text === STORY[0]);
+});
+
+test("a folder with a 100,000-level page is indexed as a whole: the page and the files after it", async () => {
+  const dir = await tempDir();
+  await writeFile(join(dir, "a-deep.html"), deepPage(100_000));
+  await writeFile(join(dir, "b.txt"), STORY.join("\n\n"));
+  const t0 = performance.now();
+  const titles: (string | undefined)[] = [];
+  for await (const e of readArticles([dir])) if (e.kind === "article") titles.push(e.article.title);
+  assert.ok(performance.now() - t0 < 5000);
+  assert.deepEqual(titles, ["Deep page", STORY[0]]);
+});
+
+/** Depth of the element tree linkedom builds (html = 1). */
+function domDepth(html: string): number {
+  const { document } = parseHTML(html);
+  let max = 0;
+  const stack: [{ children?: ArrayLike<unknown> }, number][] = [[document.documentElement as never, 1]];
+  while (stack.length) {
+    const [n, d] = stack.pop()!;
+    max = Math.max(max, d);
+    const kids = n.children ?? [];
+    for (let i = 0; i < kids.length; i++) stack.push([kids[i] as never, d + 1]);
+  }
+  return max;
+}
+
+test("measureHtml agrees with the parser on adversarial markup (never counts much less than it builds)", () => {
+  const d = (s: string) => `<html><body>${s}</body></html>`;
+  const cases: Record<string, string> = {
+    "quote in an attribute name": d(`<div "x>${"<div>".repeat(50)}"`),
+    "quoted > in attributes": d(`<div title="a>b<c">`.repeat(50)),
+    "unclosed quote": d(`<div title="${"<div>".repeat(50)}`),
+    "divs in a comment": d(`<!--${"<div>".repeat(50)}--><p>x</p>`),
+    "divs in a script": d(`<script>${"<div>".repeat(50)}</script><p>x</p>`),
+    "divs in an iframe": d(`<iframe>${"<div>".repeat(50)}</iframe>`),
+    "divs in noscript": d(`<noscript>${"<div>".repeat(50)}</noscript>`),
+    "divs in CDATA": d(`<![CDATA[${"<div>".repeat(50)}]]>`),
+    "unclosed p and li": d(`${"<p>".repeat(50)}<ul>${"<li>".repeat(50)}</ul>`),
+    "self-closed divs (which HTML opens)": d("<div/>".repeat(50)),
+    "self-closed svg paths": d(`<svg>${"<path/>".repeat(50)}</svg>`),
+    "unclosed b": d("<b>".repeat(50)),
+    "nested tables": d("<table><tr><td>".repeat(20)),
+    "declaration and bogus end tag": d(`<!x ${"<div>".repeat(20)} ></ ${"<div>".repeat(20)}>`),
+    "upper case": d("<DIV>".repeat(50)),
+    "< in text and in names": d("a < b <div<div>".repeat(50)),
+  };
+  for (const [what, html] of Object.entries(cases)) {
+    const real = domDepth(html);
+    const est = measureHtml(html, { maxDepth: 1e9, maxElements: 1e9 }).depth;
+    assert.ok(Math.abs(real - est) <= 1, `${what}: parser ${real}, measured ${est}`);
+  }
+});
+
+test("measureHtml agrees with the parser on random trees (property)", () => {
+  const tags = ["div", "span", "p", "li", "ul", "b", "section", "td", "tr", "table", "a", "br", "img", "script", "svg"];
+  type Node = { tag: string; kids: Node[]; close: boolean; attr: string };
+  const node: fc.Memo<Node> = fc.memo((n) =>
+    fc.record({
+      tag: fc.constantFrom(...tags),
+      kids: n > 1 ? fc.array(node(n - 1), { maxLength: 3 }) : fc.constant([]),
+      close: fc.boolean(),
+      attr: fc.constantFrom("", ' class="x"', ' title="a>b"', " data-x='<div>'", " /"),
+    }),
+  );
+  const render = (x: Node): string => {
+    if (x.tag === "script") return `<script>${"<div>".repeat(x.kids.length)}</script>`;
+    return `<${x.tag}${x.attr}>${x.kids.map(render).join("")}${x.close ? `</${x.tag}>` : ""}`;
+  };
+  fc.assert(
+    fc.property(fc.array(node(6), { maxLength: 4 }), (roots) => {
+      const html = `<html><body>${roots.map(render).join("")}</body></html>`;
+      const real = domDepth(html);
+      const est = measureHtml(html, { maxDepth: 1e9, maxElements: 1e9 }).depth;
+      return est >= real - 1 && est <= real + 1;
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("htmlToPlainText: furniture and scripts dropped, blocks as paragraphs, entities decoded", () => {
+  const html = `<nav><a>Home</a><div>Menu</div></nav><script>var x = "<p>no</p>";</script><h1>Caf&eacute; &amp; bar</h1><div>First &#8220;line&#x201d;<br>second   line</div><table><tr><td>a</td><td>b</td></tr></table><footer>Copyright</footer>`;
+  assert.equal(htmlToPlainText(html), "Café & bar\n\nFirst \u201cline\u201d\nsecond line\n\na\n\nb");
+  // The same as the DOM path gives for the same markup.
+  assert.equal(htmlToPlainText(html), htmlFragmentToText(html.replace(/<nav>.*?<\/nav>|<footer>.*?<\/footer>/g, "")));
 });
