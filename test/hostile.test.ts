@@ -18,7 +18,13 @@ import { createUnspin } from "../src/index.js";
 import type { Lexicon } from "../src/lexicon/types.js";
 import { plainLexicon } from "./helpers/plain-lexicon.js";
 import { tempDir } from "./helpers/tmp.js";
-import { STORY } from "./helpers/fixtures.js";
+import { newsPage, STORY } from "./helpers/fixtures.js";
+import { PassThrough } from "node:stream";
+import { jsonTerminalSafe, terminalSafe } from "../src/report/terminal.js";
+import { renderText } from "../src/report/text.js";
+import { formatReport } from "../src/cli/output.js";
+import { formatStats } from "../src/cli/stats.js";
+import { main } from "../src/cli/main.js";
 
 /** A lexicon that knows a few words and counts the characters it was asked to look up. */
 function countingLexicon(known: string[]): Lexicon & { looked: number } {
@@ -186,4 +192,82 @@ test("htmlToPlainText: furniture and scripts dropped, blocks as paragraphs, enti
   assert.equal(htmlToPlainText(html), "Café & bar\n\nFirst \u201cline\u201d\nsecond line\n\na\n\nb");
   // The same as the DOM path gives for the same markup.
   assert.equal(htmlToPlainText(html), htmlFragmentToText(html.replace(/<nav>.*?<\/nav>|<footer>.*?<\/footer>/g, "")));
+});
+
+// ---- Terminal output: crawled text must not drive the terminal that shows it ----
+
+const ESC = "\x1b";
+/** What a hostile page can put in a title or site name. */
+const HOSTILE = [
+  `${ESC}[2J${ESC}[H`, // clear the screen
+  `${ESC}]0;pwned${"\x07"}`, // retitle the window
+  `${ESC}]8;;https://evil.example${ESC}\\click${ESC}]8;;${ESC}\\`, // OSC 8 hyperlink
+  "\u009b31m", // C1 CSI
+  "\r\x7f\u202eevil\u202c\u2066", // carriage return, DEL, bidi override and isolate
+].join(" ");
+// eslint-disable-next-line no-control-regex -- the characters a terminal acts on
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+test("terminalSafe: control, C1 and bidi characters become visible escapes; other text is unchanged", () => {
+  const out = terminalSafe(`Title ${HOSTILE}\nline two\tend`);
+  assert.doesNotMatch(out, UNSAFE);
+  assert.doesNotMatch(out, /[\n\t]/, "one line by default");
+  assert.ok(out.includes("\\x1b[2J") && out.includes("\\u202e") && out.includes("\\x9b") && out.includes("\\x0a"));
+  assert.equal(terminalSafe("a\nb\tc", { multiline: true }), "a\nb\tc");
+  const plain = "Café — “quoted” 東京 🙂 ok";
+  assert.equal(terminalSafe(plain), plain);
+  assert.equal(terminalSafe(terminalSafe(HOSTILE)), terminalSafe(HOSTILE), "idempotent");
+  const json = JSON.stringify({ t: HOSTILE });
+  assert.doesNotMatch(jsonTerminalSafe(json), UNSAFE);
+  assert.deepEqual(JSON.parse(jsonTerminalSafe(json)), { t: HOSTILE }, "the same JSON");
+});
+
+test("text report, JSON report and stats escape input-borne text; colour codes are the only escapes left", () => {
+  const unspin = createUnspin();
+  const source = STORY.join("\n\n");
+  const suspect = `${STORY[0]} ${HOSTILE}\n\n${STORY.slice(1).join("\n\n")}`;
+  const report = unspin.compare(suspect, { text: source, id: "src", url: `https://x.example/${HOSTILE}` }, { input: `file${HOSTILE}.txt` });
+  report.sources[0]!.title = `Title ${HOSTILE}`;
+  report.notes.push(`note ${HOSTILE}`);
+  report.findings.push({ rule: report.findings[0]?.rule ?? "non-word", severity: "info", suspect: { start: 0, end: HOSTILE.length, text: HOSTILE }, suggestion: HOSTILE, confidence: 0.5, note: "" } as never);
+  const plain = renderText(report, { color: false });
+  assert.doesNotMatch(plain, UNSAFE);
+  const coloured = renderText(report, { color: true });
+  // eslint-disable-next-line no-control-regex -- SGR colour sequences are ours
+  assert.doesNotMatch(coloured.replace(/\x1b\[[0-9;]*m/g, ""), UNSAFE);
+  const json = formatReport(report, { format: "json", stdout: process.stdout, texts: { suspect, sources: new Map() } });
+  assert.doesNotMatch(json, UNSAFE);
+  assert.deepEqual(JSON.parse(json), JSON.parse(JSON.stringify(report)));
+  const stats = { location: `/idx${HOSTILE}`, schemaVersion: 2, documents: 1, urls: 1, postings: 1, ngrams: 1, sizeBytes: 1, siteCount: 1, sources: [{ site: `Site ${HOSTILE}`, documents: 1 }], corpusDocuments: 1, corpusTokens: 1 };
+  assert.doesNotMatch(formatStats(stats, "text"), UNSAFE);
+  assert.doesNotMatch(formatStats(stats, "json"), UNSAFE);
+  assert.deepEqual(JSON.parse(formatStats(stats, "json")), stats);
+});
+
+test("end to end: a page whose title and site name hold escape sequences is indexed; check and stats print them escaped", async () => {
+  const dir = await tempDir();
+  // Character references decode to the raw control characters in the extracted title.
+  const attack = "&#27;]0;pwned&#7; &#27;[2J &#x9b;31m &#x202e;evil";
+  const page = newsPage({ title: `Library ${attack}`, extraHead: `<meta property="og:site_name" content="Gazette ${attack}">` }).replace('<meta property="og:site_name" content="Example Gazette">', "");
+  const pagePath = join(dir, `page${"\x1b[1m"}.html`);
+  await writeFile(pagePath, page);
+  const index = join(await tempDir(), "i.sqlite");
+  const io = () => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const got = { out: "", err: "" };
+    stdout.on("data", (d) => (got.out += d));
+    stderr.on("data", (d) => (got.err += d));
+    return { stdout, stderr, got };
+  };
+  const a = io();
+  assert.equal(await main(["add", pagePath, "--index", index], a), 0, a.got.err);
+  const c = io();
+  await main(["check", pagePath, "--index", index], c);
+  assert.match(c.got.out, /source Library \\x1b\]0;pwned\\x07/, "the title is shown, escaped");
+  assert.doesNotMatch(c.got.out, UNSAFE);
+  const s = io();
+  assert.equal(await main(["stats", "--index", index], s), 0, s.got.err);
+  assert.match(s.got.out, /Gazette \\x1b\]0;pwned/);
+  assert.doesNotMatch(s.got.out, UNSAFE);
 });

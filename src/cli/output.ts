@@ -5,6 +5,7 @@ import { UnspinError } from "../errors.js";
 import type { Report } from "../report/schema.js";
 import { renderText } from "../report/text.js";
 import { renderHtml } from "../report/html.js";
+import { jsonTerminalSafe } from "../report/terminal.js";
 
 export type Format = "text" | "json" | "html";
 
@@ -24,7 +25,8 @@ export function useColor(stream: NodeJS.WritableStream, env: NodeJS.ProcessEnv =
 export function formatReport(report: Report, opts: OutputOptions): string {
   switch (opts.format) {
     case "json":
-      return JSON.stringify(report, null, 2) + "\n";
+      // Same JSON; C1 and bidi characters from the input as \u escapes (a terminal may show it).
+      return jsonTerminalSafe(JSON.stringify(report, null, 2)) + "\n";
     case "html":
       return renderHtml(report, opts.texts);
     default:
