@@ -3,21 +3,22 @@
 // bad file or record never stops a batch. WARC and JSONL are streamed; other formats are read
 // whole, within the size limit.
 
-import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { isUnspinError } from "../errors.js";
 import { makeArticle, titleFromText } from "./article.js";
 import { decodeTextBytes } from "./decode.js";
+import { capped, counted, kindOf, readAllSync, reasonOf, single, walk } from "./files.js";
 import { gunzipBounded, InputLimitError, isTruncation } from "./gunzip.js";
 import { readJsonl } from "./jsonl.js";
 import { STDIN_NAME, formatBytes, fsError } from "./readText.js";
 import { formatFromBytes, formatFromName, type Sniffed } from "./sniff.js";
 import type { IngestEvent, ReadArticlesOptions } from "./types.js";
 
-// The format parsers pull in heavy libraries (linkedom, Readability, warcio, a charset
+// The format parsers pull in heavy libraries (linkedom, Readability, a charset
 // detector, an XML parser: about 0.2 s to load). They load on first use, so checking plain text
 // files, or a `compare`, does not pay for them.
 type Parsers = {
@@ -104,11 +105,6 @@ function skip(input: string, reason: string, record?: string): IngestEvent {
   return record === undefined ? { kind: "skip", input, reason } : { kind: "skip", input, record, reason };
 }
 
-function reasonOf(e: unknown): string {
-  if (isUnspinError(e)) return e.message.replace(/^.*?: /, "");
-  return e instanceof Error ? e.message : String(e);
-}
-
 /** Runs one input's reader; an exception from it becomes a skip, and the batch goes on. */
 async function* guarded(ctx: Ctx, run: () => AsyncGenerator<IngestEvent>): AsyncGenerator<IngestEvent> {
   try {
@@ -116,71 +112,6 @@ async function* guarded(ctx: Ctx, run: () => AsyncGenerator<IngestEvent>): Async
   } catch (e) {
     yield skip(ctx.input, reasonOf(e));
   }
-}
-
-type Entry = { path: string; kind: Kind } | { path: string; reason: string };
-type Kind = "file" | "fifo" | "a device" | "a socket" | "a directory" | "not a regular file";
-
-async function* single(path: string, kind: Kind): AsyncGenerator<Entry> {
-  yield { path, kind };
-}
-
-/** Files under a folder, depth first in name order (stable runs), hidden entries left out. */
-async function* walk(dir: string): AsyncGenerator<Entry> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (e) {
-    yield { path: dir, reason: reasonOf(fsError(e, dir)) };
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const ent of entries) {
-    if (ent.name.startsWith(".")) continue;
-    const p = join(dir, ent.name);
-    // Symbolic links to folders are not followed: they can loop.
-    if (ent.isDirectory()) yield* walk(p);
-    else if (ent.isSymbolicLink()) {
-      let st: Stats;
-      try {
-        st = statSync(p);
-      } catch (e) {
-        yield { path: p, reason: reasonOf(fsError(e, p)) };
-        continue;
-      }
-      if (!st.isDirectory()) yield { path: p, kind: kindOf(st) };
-    } else yield { path: p, kind: kindOf(ent) };
-  }
-}
-
-function counted(src: Chunks, onBytes?: (n: number) => void): Chunks {
-  if (!onBytes) return src;
-  return (async function* () {
-    for await (const c of src) {
-      onBytes(c.length);
-      yield c;
-    }
-  })();
-}
-
-/** Stops a stream of unknown length (a pipe, stdin) once it passes `max` bytes. */
-async function* capped(src: Chunks, max: number): AsyncGenerator<Uint8Array> {
-  let n = 0;
-  for await (const c of src) {
-    n += c.length;
-    if (n > max) throw new InputLimitError(`more than ${max} bytes`, max);
-    yield c;
-  }
-}
-
-/** What kind of file system object a path names (pipes are read, devices and sockets are not). */
-function kindOf(st: Pick<Stats, "isFile" | "isFIFO" | "isCharacterDevice" | "isBlockDevice" | "isSocket" | "isDirectory">): Kind {
-  if (st.isFile()) return "file";
-  if (st.isFIFO()) return "fifo";
-  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
-  if (st.isSocket()) return "a socket";
-  if (st.isDirectory()) return "a directory";
-  return "not a regular file";
 }
 
 async function* readFileEvents(path: string, ctx: Ctx, forced?: Sniffed): AsyncGenerator<IngestEvent> {
@@ -244,24 +175,6 @@ async function* readFileEvents(path: string, ctx: Ctx, forced?: Sniffed): AsyncG
 }
 
 const isGzip = (head: Uint8Array): boolean => head[0] === 0x1f && head[1] === 0x8b;
-
-/** Reads a file to its end, or returns null once it passes `max` bytes. */
-function readAllSync(fd: number, size: number, max: number): Buffer | null {
-  let buf = Buffer.allocUnsafe(Math.min(max, size || 65536) + 1);
-  let n = 0;
-  for (;;) {
-    if (n === buf.length) {
-      if (n > max) return null;
-      const bigger = Buffer.allocUnsafe(Math.min(max + 1, buf.length * 2));
-      buf.copy(bigger, 0, 0, n);
-      buf = bigger;
-    }
-    const got = readSync(fd, buf, n, buf.length - n, null);
-    if (got === 0) break;
-    n += got;
-  }
-  return n > max ? null : buf.subarray(0, n);
-}
 
 async function* streamed(fmt: "warc" | "jsonl", src: Chunks, ctx: Ctx): AsyncGenerator<IngestEvent> {
   if (fmt === "warc") {
