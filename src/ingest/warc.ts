@@ -107,9 +107,15 @@ export async function* readWarc(source: AsyncIterable<Uint8Array>, limits: WarcL
     }
     if ("problem" in head) {
       if (head.uri) name = head.uri;
-      yield { record: name, reason: `record ${n} (${head.uri ?? `at byte ${start}`}): malformed WARC header (${head.problem}); skipped` };
       done = n;
+      const bad: WarcRecord = { record: name, reason: `record ${n} (${head.uri ?? `at byte ${start}`}): malformed WARC header (${head.problem}); skipped` };
       const next = await resync(r, maxBytes);
+      if (next === "limit" && start === 0) {
+        // Not a WARC at all (a gzip of zeros named .warc.gz): one reason, not two.
+        yield { record: name, reason: `no WARC record in the first ${formatBytes(maxBytes)} (${head.problem}); skipped${hint}` };
+        return;
+      }
+      yield bad;
       if (next !== "found") {
         const e = end(next === "end" ? null : lost());
         if (e) yield e;
