@@ -43,7 +43,7 @@ export function tooLarge(name: string, size: number | undefined, maxBytes: numbe
   return new UnspinError(
     "INPUT_TOO_LARGE",
     `${name}: ${what} of ${formatBytes(maxBytes)}`,
-    option ? `raise the limit with ${option} N, or split the input` : "split the input, or raise the size limit (maxBytes)",
+    option ? `raise the limit with ${option} N, or split the input` : "split the input, or raise the size limit",
   );
 }
 
@@ -102,7 +102,7 @@ export async function readFileBytes(path: string, maxBytes: number, option?: str
 
 function notAFile(path: string, st: Stats): UnspinError {
   const kind = st.isCharacterDevice() || st.isBlockDevice() ? "a device" : st.isSocket() ? "a socket" : st.isFIFO() ? "a named pipe (replaced while being opened)" : "not a regular file";
-  return new UnspinError("INPUT_UNREADABLE", `${path}: is ${kind}, not a file`, "give a regular file, or pipe the text into - (stdin)");
+  return new UnspinError("INPUT_UNREADABLE", `${path}: is ${kind}, not a file`, "give a regular file, or pipe the text in and name the input -");
 }
 
 /** Maps a Node file-system error to INPUT_MISSING or INPUT_UNREADABLE; UnspinErrors pass. */
