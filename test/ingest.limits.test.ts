@@ -246,3 +246,30 @@ test("WARC: a page record over the per-record limit is a skip naming the limit; 
   assert.equal(skips.length, 1);
   assert.match(skips[0]!.reason, /^https:\/\/x\.example\/big: record of 1\.\d MiB is over the per-record limit of 1\.0 MiB; skipped \(raise --max-bytes\)$/);
 });
+
+test("WARC: chunked and gzip-encoded page bodies are decoded; a body stored decoded under a gzip header is used as it is", async () => {
+  const dir = await tempDir();
+  const html = page(7);
+  const gz = gzipSync(Buffer.from(html));
+  const chunked = Buffer.concat([Buffer.from(`${(gz.length - 100).toString(16)}\r\n`), gz.subarray(0, gz.length - 100), Buffer.from(`\r\n64;ext=1\r\n`), gz.subarray(gz.length - 100), Buffer.from("\r\n0\r\n\r\n")]);
+  const record = (uri: string, headers: string, body: Buffer) => {
+    const block = Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n${headers}\r\n`), body]);
+    return Buffer.concat([Buffer.from(`WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: ${uri}\r\nWARC-Date: 2024-05-07T10:00:00Z\r\nContent-Length: ${block.length}\r\n\r\n`), block, Buffer.from("\r\n\r\n")]);
+  };
+  const p = await write(
+    dir,
+    "enc.warc",
+    Buffer.concat([
+      record("https://x.example/chunked-gzip", "Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n", chunked),
+      record("https://x.example/gzip", "Content-Encoding: gzip\r\n", gz),
+      record("https://x.example/stored-decoded", "Content-Encoding: gzip\r\n", Buffer.from(html)),
+    ]),
+  );
+  const { articles, skips } = await collect([p]);
+  assert.deepEqual(skips, []);
+  assert.deepEqual(articles.map((a) => [a.url, a.title]), [
+    ["https://x.example/chunked-gzip", "Story 7"],
+    ["https://x.example/gzip", "Story 7"],
+    ["https://x.example/stored-decoded", "Story 7"],
+  ]);
+});
