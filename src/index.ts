@@ -7,5 +7,6 @@ export { RULES, type RuleId, type RuleSpec } from "./rules/catalogue.js";
 export { REPORT_SCHEMA, type Report, type Finding, type Verdict } from "./report/schema.js";
 export { renderText } from "./report/text.js";
 export { renderHtml } from "./report/html.js";
+export { terminalSafe, jsonTerminalSafe } from "./report/terminal.js";
 export { UnspinError, ERROR_CODES, type ErrorCode } from "./errors.js";
 export { tuneHeap } from "./runtime.js";

@@ -117,12 +117,14 @@ test("empty, whitespace-only and letterless inputs", async () => {
   }
 });
 
-test("over the size limit, for files and stdin, with the --max-bytes hint", async () => {
+test("over the size limit, for files and stdin, with the caller's option in the hint", async () => {
   const dir = await tempDir();
   const p = join(dir, "big.txt");
   await writeFile(p, "word ".repeat(300));
-  const e = await rejectsWith(readTextInput(p, { maxBytes: 1000 }), "INPUT_TOO_LARGE", p, "1.5 KiB", "1000 bytes");
+  const e = await rejectsWith(readTextInput(p, { maxBytes: 1000, optionNames: { maxBytes: "--max-bytes" } }), "INPUT_TOO_LARGE", p, "1.5 KiB", "1000 bytes");
   assert.match(e.hint, /--max-bytes/);
+  const plain = await rejectsWith(readTextInput(p, { maxBytes: 1000 }), "INPUT_TOO_LARGE", p);
+  assert.doesNotMatch(plain.hint, /--/, "no option is named when the caller has none");
   await rejectsWith(readTextInput("-", { maxBytes: 10, stdin: Readable.from([Buffer.from("word ".repeat(5))]) }), "INPUT_TOO_LARGE", "<stdin>");
   assert.equal(DEFAULT_MAX_BYTES, 5 * 1024 * 1024);
 });

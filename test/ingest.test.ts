@@ -251,10 +251,12 @@ test("stdin: sniffed as HTML, JSONL or WARC.gz", async () => {
   assert.equal(text.articles[0]!.url, undefined);
 });
 
-test("size limit: an over-large file is a skip naming --max-bytes", async () => {
+test("size limit: an over-large file is a skip naming the limit, and the caller's option only when it has one", async () => {
   const dir = await tempDir();
   const p = join(dir, "big.txt");
   await writeFile(p, "word ".repeat(1000));
   const { skips } = await collect([p], { maxBytes: 1000 });
-  assert.match(skips[0]!.reason, /over the limit.*--max-bytes/);
+  assert.match(skips[0]!.reason, /over the per-document limit of 1000 bytes; skipped$/);
+  const named = await collect([p], { maxBytes: 1000, optionNames: { maxBytes: "--max-bytes" } });
+  assert.match(named.skips[0]!.reason, /over the per-document limit.*\(raise --max-bytes\)/);
 });

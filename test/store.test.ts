@@ -28,13 +28,13 @@ async function rejectsCode(p: Promise<unknown>, code: ErrorCode, re?: RegExp): P
   });
 }
 
-test("sqlite: WAL mode, application id and schema version are set on a new index", async () => {
+test("sqlite: WAL mode (while a writer has it open), application id and schema version are set on a new index", async () => {
   const path = join(await tempDir(), "deep", "er", "i.sqlite");
   const s = await openIndexStore(path);
   await s.putDocuments([{ id: "x", text: "words" }]);
-  await s.close();
   const db = new Database(path, { readonly: true });
   assert.equal(db.pragma("journal_mode", { simple: true }), "wal");
+  await s.close();
   assert.equal(db.pragma("application_id", { simple: true }), APPLICATION_ID);
   assert.equal(db.pragma("user_version", { simple: true }), SCHEMA_VERSION);
   assert.equal((db.prepare("SELECT count(*) AS n FROM migrations").get() as { n: number }).n, SCHEMA_VERSION);

@@ -2,6 +2,7 @@
 // library's (src/library/add.ts).
 import type { AddSummary, UnspinIndex } from "../unspin.js";
 import { startProgress } from "./progress.js";
+import { terminalSafe } from "../report/terminal.js";
 import { interruptible } from "./signals.js";
 
 export async function runAdd(index: UnspinIndex, paths: string[], stderr: NodeJS.WritableStream): Promise<AddSummary> {
@@ -25,7 +26,7 @@ export function formatAddSummary(s: AddSummary): string {
   const parts = [`added ${s.added}`, ...(s.updated ? [`updated ${s.updated}`] : []), `duplicates ${s.duplicates}`, `skipped ${s.skipped.length}`];
   const lines = [`${parts.join(", ")}${s.interrupted ? " (interrupted: run the same command again to finish)" : ""}`];
   if (s.replaced) lines.push(`  ${s.replaced} older version(s) of updated URLs removed`);
-  for (const k of s.skipped.slice(0, 20)) lines.push(`  skipped ${k.input}${k.record ? ` [${k.record}]` : ""}: ${k.reason}`);
+  for (const k of s.skipped.slice(0, 20)) lines.push(`  skipped ${terminalSafe(k.input)}${k.record ? ` [${terminalSafe(k.record)}]` : ""}: ${terminalSafe(k.reason)}`);
   if (s.skipped.length > 20) lines.push(`  ... and ${s.skipped.length - 20} more`);
   return lines.join("\n") + "\n";
 }

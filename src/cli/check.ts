@@ -6,10 +6,10 @@ import { isCopyVerdict } from "../report/build.js";
 import type { Report } from "../report/schema.js";
 import type { Unspin } from "../unspin.js";
 import type { UnspinIndex } from "../unspin.js";
-import { formatReport, type Format } from "./output.js";
+import { formatReport, openOut, type Format, type OutWriter } from "./output.js";
+import { jsonTerminalSafe, terminalSafe } from "../report/terminal.js";
 import { startProgress, type Progress } from "./progress.js";
 import { interruptible } from "./signals.js";
-import { openSink, type Sink } from "./sink.js";
 
 export type CheckFormat = Format | "jsonl";
 
@@ -32,14 +32,14 @@ class ReportStream {
   private broken = false;
 
   constructor(
-    private readonly sink: Sink,
+    private readonly sink: OutWriter,
     private readonly format: CheckFormat,
     private readonly render: (r: Report, text: string, sources: Map<string, string>) => string,
   ) {}
 
   async push(report: Report, text: string, sources: Map<string, string>): Promise<void> {
     this.count++;
-    if (this.format === "text" || this.format === "jsonl") return this.sink.write(this.format === "jsonl" ? JSON.stringify(report) + "\n" : this.render(report, text, sources));
+    if (this.format === "text" || this.format === "jsonl") return this.sink.write(this.format === "jsonl" ? jsonTerminalSafe(JSON.stringify(report)) + "\n" : this.render(report, text, sources));
     if (this.format === "html" && this.count > 1) {
       this.broken = true;
       throw new UnspinError("USAGE", "--format html writes one page per input, but the inputs hold more than one article", "check one article at a time, or use --format jsonl");
@@ -60,7 +60,7 @@ class ReportStream {
     if (this.broken) return false;
     if (this.held) {
       const { report, text, sources } = this.held;
-      await this.sink.write(this.format === "json" ? JSON.stringify(report, null, 2) + "\n" : this.render(report, text, sources));
+      await this.sink.write(this.format === "json" ? jsonTerminalSafe(JSON.stringify(report, null, 2)) + "\n" : this.render(report, text, sources));
       this.held = null;
     } else if (this.format === "json" && this.count > 1) {
       await this.sink.write("\n]\n");
@@ -70,7 +70,7 @@ class ReportStream {
 }
 
 function indent(r: Report): string {
-  return JSON.stringify(r, null, 2).replace(/^/gm, "  ");
+  return jsonTerminalSafe(JSON.stringify(r, null, 2)).replace(/^/gm, "  ");
 }
 
 export function formatTally(t: CheckTally): string {
@@ -89,7 +89,7 @@ export interface RunCheckOptions {
 
 export async function runCheck(unspin: Unspin, index: UnspinIndex | null, inputs: string[], o: RunCheckOptions): Promise<CheckTally> {
   const tally: CheckTally = { checked: 0, copies: 0, likelySpun: 0, failed: 0, interrupted: false };
-  const sink = await openSink(o.out, o.stdout);
+  const sink = openOut(o.out, o.stdout);
   const render = (r: Report, text: string, sources: Map<string, string>) =>
     formatReport(r, { format: o.format === "jsonl" ? "json" : o.format, out: o.out, stdout: o.stdout, texts: { suspect: text, sources } });
   const reports = new ReportStream(sink, o.format, render);
@@ -113,7 +113,7 @@ export async function runCheck(unspin: Unspin, index: UnspinIndex | null, inputs
         tally.failed++;
         bar?.stop();
         bar = undefined;
-        o.stderr.write(`unspin: ${ev.reason}\n`);
+        o.stderr.write(`unspin: ${terminalSafe(ev.reason)}\n`);
         continue;
       }
       tally.checked++;
@@ -131,7 +131,8 @@ export async function runCheck(unspin: Unspin, index: UnspinIndex | null, inputs
     try {
       wrote = await reports.end();
     } finally {
-      await sink.close(wrote);
+      if (wrote) await sink.commit();
+      else await sink.abort();
     }
   }
   if (failure) throw failure;

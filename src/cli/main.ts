@@ -6,7 +6,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { isUnspinError, UnspinError } from "../errors.js";
 import { createUnspin, defaultIndexPath, onCacheBuild, type UnspinIndex } from "../unspin.js";
 import { readTextInput, DEFAULT_MAX_BYTES } from "../ingest/readText.js";
-import { writeReport, type Format } from "./output.js";
+import { assertSafeOut, writeReport, type Format } from "./output.js";
+import { terminalSafe } from "../report/terminal.js";
 import { formatAddSummary, runAdd } from "./add.js";
 import { formatTally, runCheck, type CheckFormat } from "./check.js";
 import { formatRemoveSummary } from "./remove.js";
@@ -81,7 +82,8 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
       if (suspectPath === "-" && sourcePath === "-") {
         throw new UnspinError("USAGE", "suspect and source cannot both be read from stdin", "give at least one of them as a file");
       }
-      const read = (p: string) => readTextInput(p, { maxBytes: opts.maxBytes, ...(io.stdin ? { stdin: io.stdin } : {}) });
+      await assertSafeOut(opts.out, { inputs: [suspectPath, sourcePath] });
+      const read = (p: string) => readTextInput(p, { maxBytes: opts.maxBytes, optionNames: { maxBytes: "--max-bytes" }, ...(io.stdin ? { stdin: io.stdin } : {}) });
       const suspect = await read(suspectPath);
       const source = await read(sourcePath);
       const report = unspin.compare(suspect.text, { text: source.text, id: source.name, url: source.name }, { input: suspect.name });
@@ -122,13 +124,14 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
       const indexPath = opts.index ?? defaultIndexPath();
       // $UNSPIN_INDEX names an index as explicitly as --index (an empty value names none).
       const explicit = opts.index !== undefined || Boolean(process.env.UNSPIN_INDEX);
+      await assertSafeOut(opts.out, { inputs, index: indexPath });
       let index: UnspinIndex | null;
       try {
         index = await unspin.openIndex(indexPath, { readonly: true });
       } catch (e) {
         if (explicit || !isUnspinError(e) || e.code !== "INDEX_MISSING") throw e;
         index = null;
-        stderr.write(`unspin: no index at ${indexPath}; reporting source-free evidence only (build one with unspin add)\n`);
+        stderr.write(`unspin: no index at ${terminalSafe(indexPath)}; reporting source-free evidence only (build one with unspin add)\n`);
       }
       const tally = await withIndex(index, (i) => runCheck(unspin, i, inputs, { format: opts.format, out: opts.out, stdout, stderr, ...(io.stdin ? { stdin: io.stdin } : {}) }));
       if (tally.checked + tally.failed > 1 || tally.interrupted) stderr.write(`unspin: ${formatTally(tally)}`);
@@ -167,9 +170,9 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
       return e.exitCode === 0 || e.code === "commander.helpDisplayed" || e.code === "commander.help" || e.code === "commander.version" ? EXIT.clean : EXIT.error;
     }
     if (isUnspinError(e)) {
-      stderr.write(`unspin: ${e.message} (${e.hint})\n`);
+      stderr.write(`unspin: ${terminalSafe(e.message)} (${terminalSafe(e.hint)})\n`);
     } else {
-      stderr.write(`unspin: internal error: ${e instanceof Error ? e.message : String(e)} (run again with --debug and report it)\n`);
+      stderr.write(`unspin: internal error: ${terminalSafe(e instanceof Error ? e.message : String(e))} (run again with --debug and report it)\n`);
     }
     if (debug && e instanceof Error && e.stack) stderr.write(`${e.stack}\n`);
     return EXIT.error;

@@ -1,11 +1,13 @@
-// `unspin stats`: what the index holds, as text or JSON.
+// `unspin stats`: what the index holds, as text or JSON. Site names come from crawled pages and
+// the location from the command line: both are escaped for the terminal.
 import type { IndexStatsReport } from "../unspin.js";
+import { jsonTerminalSafe, terminalSafe } from "../report/terminal.js";
 
 export function formatStats(s: IndexStatsReport, format: "text" | "json"): string {
-  if (format === "json") return JSON.stringify(s, null, 2) + "\n";
+  if (format === "json") return jsonTerminalSafe(JSON.stringify(s, null, 2)) + "\n";
   const mb = (s.sizeBytes / 1e6).toFixed(1);
   const lines = [
-    `index        ${s.location}`,
+    `index        ${terminalSafe(s.location)}`,
     `schema       ${s.schemaVersion}`,
     `documents    ${s.documents}`,
     `urls         ${s.urls}`,
@@ -13,7 +15,7 @@ export function formatStats(s: IndexStatsReport, format: "text" | "json"): strin
     `corpus       ${s.corpusTokens} words of ${s.corpusDocuments} documents counted (n-gram sketch)`,
     `size on disk ${mb} MB`,
     `sources      ${s.siteCount} site(s)${s.sources.length ? ":" : ""}`,
-    ...s.sources.map((x) => `  ${String(x.documents).padStart(8)}  ${x.site}`),
+    ...s.sources.map((x) => `  ${String(x.documents).padStart(8)}  ${terminalSafe(x.site)}`),
   ];
   return lines.join("\n") + "\n";
 }

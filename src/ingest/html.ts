@@ -1,11 +1,14 @@
 // Main-text extraction from an HTML page: @mozilla/readability on a linkedom document, after
 // removing page furniture Readability is known to keep, with a fallback to the cleaned body
-// when Readability finds nothing worth keeping.
+// when Readability finds nothing worth keeping. A page too deep or too large for the DOM path
+// (measured first, in one cheap pass) gets a plain tag-stripping extraction instead: its cost
+// is linear, where Readability's grows faster than the square of the nesting depth.
 
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { domToText, type DomNode } from "./htmlText.js";
 import { readHtmlMeta, type HtmlMeta } from "./htmlMeta.js";
+import { DOM_LIMITS, htmlToPlainText, measureHtml, plainTitle } from "./htmlScan.js";
 
 export interface HtmlExtract extends HtmlMeta {
   text: string;
@@ -103,6 +106,7 @@ export function tidyParagraphs(text: string, title?: string): string {
 }
 
 export function extractHtml(html: string): HtmlExtract {
+  if (measureHtml(html, DOM_LIMITS).over) return extractPlain(html);
   const { document } = parseHTML(html);
   const meta = readHtmlMeta(document as never);
   removeAll(document as never, FURNITURE);
@@ -128,4 +132,18 @@ export function extractHtml(html: string): HtmlExtract {
   const out: HtmlExtract = { ...meta, text: tidyParagraphs(text, meta.title) };
   if (!out.author && byline && byline.length < 100) out.author = byline.replace(/^by\s+/i, "");
   return out;
+}
+
+/** Extraction without a DOM for the page as a whole: metadata from the head when it is small. */
+function extractPlain(html: string): HtmlExtract {
+  const bodyAt = html.search(/<body[\s>]/i);
+  const head = bodyAt > 0 ? html.slice(0, bodyAt) : "";
+  let meta: HtmlMeta = {};
+  if (head && !measureHtml(head, DOM_LIMITS).over) meta = readHtmlMeta(parseHTML(`${head}</head><body></body></html>`).document as never);
+  else {
+    const title = plainTitle(html);
+    if (title) meta.title = title;
+  }
+  const text = htmlToPlainText(bodyAt > 0 ? html.slice(bodyAt) : html);
+  return { ...meta, text: tidyParagraphs(text, meta.title) };
 }

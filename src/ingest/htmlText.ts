@@ -4,6 +4,7 @@
 // make false words for every later stage.
 
 import { parseHTML } from "linkedom";
+import { DOM_LIMITS, htmlToPlainText, measureHtml } from "./htmlScan.js";
 
 const BLOCK = new Set([
   "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "DD", "DETAILS", "DIV", "DL", "DT", "FIELDSET",
@@ -70,6 +71,8 @@ export function domToText(root: DomNode): string {
 
 /** Plain text of an HTML fragment (feed item content, Readability output). */
 export function htmlFragmentToText(html: string): string {
+  // A fragment too deep or too large for a DOM (and for the recursion below) is read without one.
+  if (measureHtml(html, DOM_LIMITS).over) return htmlToPlainText(html);
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   return domToText(document.body as unknown as DomNode);
 }

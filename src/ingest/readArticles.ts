@@ -3,21 +3,22 @@
 // bad file or record never stops a batch. WARC and JSONL are streamed; other formats are read
 // whole, within the size limit.
 
-import { createReadStream, readFileSync, statSync } from "node:fs";
-import { open, readdir, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { gunzipSync, createGunzip } from "node:zlib";
-import { pipeline } from "node:stream";
+import { gunzipSync } from "node:zlib";
 import { isUnspinError } from "../errors.js";
 import { makeArticle, titleFromText } from "./article.js";
 import { decodeTextBytes } from "./decode.js";
+import { capped, counted, kindOf, readAllSync, reasonOf, single, walk } from "./files.js";
+import { gunzipBounded, InputLimitError, isTruncation } from "./gunzip.js";
 import { readJsonl } from "./jsonl.js";
 import { STDIN_NAME, formatBytes, fsError } from "./readText.js";
 import { formatFromBytes, formatFromName, type Sniffed } from "./sniff.js";
 import type { IngestEvent, ReadArticlesOptions } from "./types.js";
 
-// The format parsers pull in heavy libraries (linkedom, Readability, warcio, a charset
+// The format parsers pull in heavy libraries (linkedom, Readability, a charset
 // detector, an XML parser: about 0.2 s to load). They load on first use, so checking plain text
 // files, or a `compare`, does not pay for them.
 type Parsers = {
@@ -39,48 +40,69 @@ function loadParsers(): Promise<Parsers> {
 
 /** Per-document limit: far above any article, and what keeps one huge file from exhausting memory. */
 export const DEFAULT_INGEST_MAX_BYTES = 50 * 1024 * 1024;
+/**
+ * Per-input limit on bytes decompressed (.warc.gz, .gz) or streamed from a pipe or stdin: a
+ * whole crawl file decompresses to a few GB; a gzip bomb of zeros to any size.
+ */
+export const DEFAULT_INGEST_MAX_FILE_BYTES = 16 * 1024 * 1024 * 1024;
 const HEAD_BYTES = 8192;
 
-type Ctx = { input: string; fileUrl?: string; maxBytes: number; onBytes?: (n: number) => void };
+type Ctx = {
+  input: string;
+  fileUrl?: string;
+  maxBytes: number;
+  maxFileBytes: number;
+  /** " (raise --max-bytes)" when the caller has such an option, else "". */
+  hint: string;
+  fileHint: string;
+  onBytes?: (n: number) => void;
+};
 type Chunks = AsyncIterable<Uint8Array>;
 
 export async function* readArticles(inputs: string[], options: ReadArticlesOptions = {}): AsyncGenerator<IngestEvent> {
-  const maxBytes = options.maxBytes ?? DEFAULT_INGEST_MAX_BYTES;
   // Adapters report increments; the caller gets the running total (what a progress bar wants).
   let total = 0;
   const report = options.onBytes;
-  const opts: ReadArticlesOptions = { ...options, onBytes: report ? (n) => report((total += n)) : undefined };
+  const base = {
+    maxBytes: options.maxBytes ?? DEFAULT_INGEST_MAX_BYTES,
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_INGEST_MAX_FILE_BYTES,
+    hint: options.optionNames?.maxBytes ? ` (raise ${options.optionNames.maxBytes})` : "",
+    fileHint: options.optionNames?.maxFileBytes ? ` (raise ${options.optionNames.maxFileBytes})` : "",
+    ...(report ? { onBytes: (n: number) => report((total += n)) } : {}),
+  };
   for (const input of inputs) {
     if (input === "-") {
-      yield* guarded({ input: STDIN_NAME, maxBytes, onBytes: opts.onBytes }, () => readStdin(opts.stdin ?? process.stdin, opts, maxBytes));
+      const ctx: Ctx = { ...base, input: STDIN_NAME };
+      yield* guarded(ctx, () => readStream(options.stdin ?? process.stdin, ctx, options.format));
       continue;
     }
-    let isDir: boolean;
+    let st: Stats;
     try {
-      isDir = (await stat(input)).isDirectory();
+      st = await stat(input);
     } catch (e) {
       yield skip(input, reasonOf(fsError(e, input)));
       continue;
     }
-    const files = isDir ? walk(input) : single(input);
+    const files = st.isDirectory() ? walk(input) : single(input, kindOf(st));
     for await (const file of files) {
       if ("reason" in file) {
         yield skip(file.path, file.reason);
         continue;
       }
-      const ctx: Ctx = { input: file.path, fileUrl: pathToFileURL(resolve(file.path)).href, maxBytes, onBytes: opts.onBytes };
-      yield* guarded(ctx, () => readFileEvents(file.path, ctx, opts.format));
+      if (file.kind !== "file" && file.kind !== "fifo") {
+        yield skip(file.path, `is ${file.kind}, not a file; skipped`);
+        continue;
+      }
+      const ctx: Ctx = { ...base, input: file.path, fileUrl: pathToFileURL(resolve(file.path)).href };
+      // A named pipe is read like stdin: counted as it arrives, within the limits.
+      if (file.kind === "fifo") yield* guarded(ctx, () => readStream(createReadStream(file.path), ctx, options.format ?? formatFromName(file.path)));
+      else yield* guarded(ctx, () => readFileEvents(file.path, ctx, options.format));
     }
   }
 }
 
 function skip(input: string, reason: string, record?: string): IngestEvent {
   return record === undefined ? { kind: "skip", input, reason } : { kind: "skip", input, record, reason };
-}
-
-function reasonOf(e: unknown): string {
-  if (isUnspinError(e)) return e.message.replace(/^.*?: /, "");
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Runs one input's reader; an exception from it becomes a skip, and the batch goes on. */
@@ -92,97 +114,96 @@ async function* guarded(ctx: Ctx, run: () => AsyncGenerator<IngestEvent>): Async
   }
 }
 
-async function* single(path: string): AsyncGenerator<{ path: string } | { path: string; reason: string }> {
-  yield { path };
-}
-
-/** Files under a folder, depth first in name order (stable runs), hidden entries left out. */
-async function* walk(dir: string): AsyncGenerator<{ path: string } | { path: string; reason: string }> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (e) {
-    yield { path: dir, reason: reasonOf(fsError(e, dir)) };
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const ent of entries) {
-    if (ent.name.startsWith(".")) continue;
-    const p = join(dir, ent.name);
-    // Symbolic links to folders are not followed: they can loop.
-    if (ent.isDirectory()) yield* walk(p);
-    else if (ent.isFile() || ent.isSymbolicLink()) yield { path: p };
-  }
-}
-
-async function readHead(path: string): Promise<Uint8Array> {
-  const fh = await open(path, "r");
-  try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await fh.close();
-  }
-}
-
-function counted(src: Chunks, onBytes?: (n: number) => void): Chunks {
-  if (!onBytes) return src;
-  return (async function* () {
-    for await (const c of src) {
-      onBytes(c.length);
-      yield c;
-    }
-  })();
-}
-
 async function* readFileEvents(path: string, ctx: Ctx, forced?: Sniffed): AsyncGenerator<IngestEvent> {
-  let fmt: Sniffed | undefined = forced ?? formatFromName(path);
-  // The first bytes are only needed to sniff an unknown format or to see whether a stream is
-  // gzipped; a plain .txt or .html is read once, whole (what makes folder ingest fast).
-  let head: Uint8Array = new Uint8Array(0);
-  if (fmt === undefined || fmt === "gzip" || fmt === "warc" || fmt === "jsonl") {
-    head = await readHead(path).catch((e: unknown) => {
-      throw fsError(e, path);
-    });
-  }
-  fmt ??= formatFromBytes(head);
-  if (fmt === "gzip" && isWarcGzip(head)) fmt = "warc";
-  if (fmt === "warc" || fmt === "jsonl") {
-    const raw = counted(createReadStream(path) as unknown as Chunks, ctx.onBytes);
-    yield* streamed(fmt, head[0] === 0x1f && head[1] === 0x8b ? gunzipStream(raw) : raw, ctx);
-    return;
-  }
   // Whole-file reads are synchronous on purpose: a folder of small articles spends most of its
   // time in thread-pool round trips otherwise (open, fstat, read, close per file), which halves
-  // the ingest rate; each read is bounded by maxBytes.
-  let bytes: Buffer;
+  // the ingest rate; each read is bounded by maxBytes. O_NONBLOCK keeps the open from waiting
+  // for a writer should the file have been replaced by a named pipe; it changes nothing for a
+  // regular file.
+  let fd: number;
   try {
-    const size = statSync(path).size;
-    if (size > ctx.maxBytes) {
-      yield skip(ctx.input, `${formatBytes(size)} is over the limit of ${formatBytes(ctx.maxBytes)} (raise --max-bytes)`);
-      return;
-    }
-    bytes = readFileSync(path);
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw fsError(e, path);
+  }
+  let st: Stats;
+  let head: Uint8Array = new Uint8Array(0);
+  let fmt: Sniffed | undefined = forced ?? formatFromName(path);
+  let bytes: Buffer | null = null;
+  let streaming = false;
+  try {
+    st = fstatSync(fd);
+    const kind = kindOf(st);
+    if (kind !== "file") {
+      yield skip(ctx.input, kind === "fifo" ? "became a named pipe while being opened; skipped" : `is ${kind}, not a file; skipped`);
+      return;
+    }
+    // The first bytes are only needed to sniff an unknown format or to see whether a stream is
+    // gzipped; a plain .txt or .html is read once, whole (what makes folder ingest fast).
+    if (fmt === undefined || fmt === "gzip" || fmt === "warc" || fmt === "jsonl") {
+      const buf = Buffer.alloc(HEAD_BYTES);
+      head = buf.subarray(0, readSync(fd, buf, 0, HEAD_BYTES, 0));
+    }
+    fmt ??= formatFromBytes(head);
+    const inner = isGzip(head) ? formatFromName(path.replace(/\.gz$/i, "")) : undefined;
+    if (fmt === "gzip" && (inner === "warc" || isWarcGzip(head))) fmt = "warc";
+    else if (fmt === "gzip" && inner === "jsonl") fmt = "jsonl";
+    streaming = fmt === "warc" || fmt === "jsonl";
+    if (!streaming && st.size <= ctx.maxBytes) bytes = readAllSync(fd, st.size, ctx.maxBytes);
+  } catch (e) {
+    throw fsError(e, path);
+  } finally {
+    if (!streaming) closeSync(fd);
+  }
+  if (fmt === "warc" || fmt === "jsonl") {
+    // The stream owns the descriptor from here and closes it when it ends or is dropped.
+    const raw = counted(createReadStream(path, { fd, start: 0 }) as unknown as Chunks, ctx.onBytes);
+    yield* streamed(fmt, isGzip(head) ? gunzipBounded(raw, ctx.maxFileBytes) : raw, ctx);
+    return;
+  }
+  if (st.size > ctx.maxBytes) {
+    yield skip(ctx.input, `${formatBytes(st.size)} is over the per-document limit of ${formatBytes(ctx.maxBytes)}; skipped${ctx.hint}`);
+    return;
+  }
+  if (!bytes) {
+    // Counted while reading: a file can grow after fstat, and some report a size of 0.
+    yield skip(ctx.input, `more than the per-document limit of ${formatBytes(ctx.maxBytes)}; skipped${ctx.hint}`);
+    return;
   }
   ctx.onBytes?.(bytes.length);
   yield* fromBytes(bytes, fmt, ctx, path.replace(/\.gz$/i, ""));
 }
 
-function gunzipStream(src: Chunks): Chunks {
-  // zlib reads multi-member gzip (one member per WARC record) and, unlike a quiet decoder,
-  // fails on a truncated member, which is how a cut-off download is noticed.
-  return pipeline(src, createGunzip(), () => {}) as unknown as Chunks;
-}
+const isGzip = (head: Uint8Array): boolean => head[0] === 0x1f && head[1] === 0x8b;
 
 async function* streamed(fmt: "warc" | "jsonl", src: Chunks, ctx: Ctx): AsyncGenerator<IngestEvent> {
-  const records = fmt === "warc" ? (await loadParsers()).readWarc(src, ctx.maxBytes) : readJsonl(src, ctx.maxBytes);
-  for await (const r of records) {
-    if ("reason" in r) yield skip(ctx.input, r.reason, r.record);
-    else yield { kind: "article", input: ctx.input, record: r.record, article: r.article };
+  if (fmt === "warc") {
+    const { readWarc } = await loadParsers();
+    for await (const r of readWarc(src, { maxBytes: ctx.maxBytes, hint: ctx.hint })) {
+      if ("reason" in r) yield skip(ctx.input, r.reason, r.record);
+      else yield { kind: "article", input: ctx.input, record: r.record, article: r.article };
+    }
+    return;
   }
+  let last: string | undefined;
+  try {
+    for await (const r of readJsonl(src, ctx.maxBytes)) {
+      last = r.record;
+      if ("reason" in r) yield skip(ctx.input, r.reason, r.record);
+      else yield { kind: "article", input: ctx.input, record: r.record, article: r.article };
+    }
+  } catch (e) {
+    yield skip(ctx.input, streamFailure(e, last ? `after ${last}` : "at the start", ctx));
+  }
+}
+
+/** Why a stream stopped early: a size limit, a truncated or damaged gzip stream, a read error. */
+function streamFailure(e: unknown, at: string, ctx: Ctx): string {
+  if (e instanceof InputLimitError) return `decompresses or streams past ${formatBytes(e.limit)} (the per-file limit) ${at}; rest of input skipped${ctx.fileHint}`;
+  if (isTruncation(e)) return `truncated: the gzip data ends ${at}`;
+  const code = (e as { code?: string } | null)?.code;
+  if (code === "Z_DATA_ERROR") return `gzip data damaged ${at} (${(e as Error).message})`;
+  return `read error ${at} (${reasonOf(e)})`;
 }
 
 async function* fromBytes(bytes: Uint8Array, fmt: Sniffed, ctx: Ctx, innerName: string): AsyncGenerator<IngestEvent> {
@@ -192,7 +213,13 @@ async function* fromBytes(bytes: Uint8Array, fmt: Sniffed, ctx: Ctx, innerName: 
       try {
         inner = gunzipSync(bytes, { maxOutputLength: ctx.maxBytes });
       } catch (e) {
-        yield skip(ctx.input, `gzip data could not be read: ${(e as Error).message}`);
+        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" || e instanceof RangeError) {
+          yield skip(ctx.input, `decompresses past ${formatBytes(ctx.maxBytes)} (the per-document limit); skipped${ctx.hint}`);
+        } else if (isTruncation(e)) {
+          yield skip(ctx.input, `truncated: the gzip data ends early (${(e as Error).message})`);
+        } else {
+          yield skip(ctx.input, `gzip data could not be read: ${(e as Error).message}`);
+        }
         return;
       }
       const innerFmt = formatFromName(innerName);
@@ -253,52 +280,61 @@ function article(ctx: Ctx, fields: Parameters<typeof makeArticle>[0]): IngestEve
   return "reason" in a ? skip(ctx.input, a.reason) : { kind: "article", input: ctx.input, article: a };
 }
 
-/** Standard input: sniffed from its first bytes, then streamed (WARC, JSONL) or read whole. */
-async function* readStdin(stream: NodeJS.ReadableStream, opts: ReadArticlesOptions, maxBytes: number): AsyncGenerator<IngestEvent> {
-  const ctx: Ctx = { input: STDIN_NAME, maxBytes, onBytes: opts.onBytes };
+/**
+ * A stream of unknown length (stdin, a named pipe): sniffed from its first bytes, then streamed
+ * (WARC, JSONL) within the per-file limit, or read whole within the per-document limit.
+ */
+async function* readStream(stream: NodeJS.ReadableStream, ctx: Ctx, named?: Sniffed): AsyncGenerator<IngestEvent> {
   const it = (stream as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
-  const headParts: Buffer[] = [];
-  let headLen = 0;
-  let done = false;
-  while (headLen < HEAD_BYTES) {
-    const r = await it.next();
-    if (r.done) {
-      done = true;
-      break;
+  try {
+    const headParts: Buffer[] = [];
+    let headLen = 0;
+    let done = false;
+    while (headLen < HEAD_BYTES) {
+      const r = await it.next();
+      if (r.done) {
+        done = true;
+        break;
+      }
+      const b = Buffer.from(r.value);
+      headParts.push(b);
+      headLen += b.length;
     }
-    const b = typeof r.value === "string" ? Buffer.from(r.value) : Buffer.from(r.value);
-    headParts.push(b);
-    headLen += b.length;
-  }
-  const head = Buffer.concat(headParts);
-  const rest: Chunks = (async function* () {
-    yield head;
-    if (done) return;
-    for (let r = await it.next(); !r.done; r = await it.next()) yield typeof r.value === "string" ? Buffer.from(r.value) : Buffer.from(r.value);
-  })();
-  const fmt = opts.format ?? formatFromBytes(head);
-  const src = counted(rest, opts.onBytes);
-  if (fmt === "warc" || fmt === "jsonl" || (fmt === "gzip" && isWarcGzip(head))) {
-    yield* streamed(fmt === "jsonl" ? "jsonl" : "warc", fmt === "gzip" ? gunzipStream(src) : src, ctx);
-    return;
-  }
-  const parts: Buffer[] = [];
-  let total = 0;
-  for await (const c of src) {
-    total += c.length;
-    if (total > maxBytes) {
-      yield skip(ctx.input, `more than the limit of ${formatBytes(maxBytes)} (raise --max-bytes)`);
+    const head = Buffer.concat(headParts);
+    const rest: Chunks = (async function* () {
+      yield head;
+      if (done) return;
+      for (let r = await it.next(); !r.done; r = await it.next()) yield Buffer.from(r.value);
+    })();
+    let fmt = named ?? formatFromBytes(head);
+    const gz = isGzip(head);
+    if (gz && (fmt === "warc" || (fmt === "gzip" && isWarcGzip(head)))) fmt = "warc";
+    const src = counted(rest, ctx.onBytes);
+    if (fmt === "warc" || fmt === "jsonl") {
+      yield* streamed(fmt, gz ? gunzipBounded(src, ctx.maxFileBytes) : capped(src, ctx.maxFileBytes), ctx);
       return;
     }
-    parts.push(Buffer.from(c));
+    const parts: Buffer[] = [];
+    let total = 0;
+    for await (const c of src) {
+      total += c.length;
+      if (total > ctx.maxBytes) {
+        yield skip(ctx.input, `more than the per-document limit of ${formatBytes(ctx.maxBytes)}; skipped${ctx.hint}`);
+        return;
+      }
+      parts.push(Buffer.from(c));
+    }
+    yield* fromBytes(Buffer.concat(parts), fmt, ctx, ctx.input === STDIN_NAME ? "" : ctx.input.replace(/\.gz$/i, ""));
+  } finally {
+    // Stop reading a pipe that is not read to its end (a skip, a limit).
+    await it.return?.();
   }
-  yield* fromBytes(Buffer.concat(parts), fmt, ctx, "");
 }
 
 /** A gzip stream whose first member starts with "WARC/" (checked on the head alone). */
 function isWarcGzip(head: Uint8Array): boolean {
   try {
-    const inner = gunzipSync(head, { finishFlush: 2 /* Z_SYNC_FLUSH: accept a partial stream */ });
+    const inner = gunzipSync(head, { finishFlush: 2 /* Z_SYNC_FLUSH: accept a partial stream */, maxOutputLength: 64 * 1024 });
     return Buffer.from(inner.subarray(0, 5)).toString("latin1") === "WARC/";
   } catch {
     return false;

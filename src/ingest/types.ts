@@ -38,8 +38,21 @@ export interface SkipEvent {
 export type IngestEvent = ArticleEvent | SkipEvent;
 
 export interface ReadArticlesOptions {
-  /** Skip single files (or records) over this many bytes (default 50 MiB: WARCs stream). */
+  /**
+   * Skip single documents over this many bytes (default 50 MiB): a file read whole, one WARC
+   * record, one JSONL line, a page's decompressed body, a plain .gz decompressed. WARCs stream.
+   */
   maxBytes?: number;
+  /**
+   * Stop reading one input after this many bytes decompressed (.warc.gz, .jsonl.gz) or streamed
+   * from a pipe or stdin (default 16 GiB); what was read before is kept, the rest is a skip.
+   */
+  maxFileBytes?: number;
+  /**
+   * How the caller's users raise the limits (e.g. `{ maxBytes: "--max-bytes" }`), named in skip
+   * reasons as "(raise --max-bytes)". Without it, reasons state the limit and name no option.
+   */
+  optionNames?: { maxBytes?: string; maxFileBytes?: string };
   /** Stream for "-" (default process.stdin). */
   stdin?: NodeJS.ReadableStream;
   /** Force a format instead of detecting it from extension and content. */

@@ -6,6 +6,12 @@
 import type { Text } from "../text/types.js";
 import type { Lexicon } from "../lexicon/types.js";
 
+/**
+ * Longest token judged: "counterrevolutionaries" has 22 letters, a spinner's slip
+ * ("comfortableity") is a word plus a few letters.
+ */
+export const MAX_WORD_LENGTH = 40;
+
 export interface NonWord {
   token: number;
   suggestions: string[];
@@ -19,7 +25,9 @@ export function findNonWords(text: Text, lexicon: Lexicon, counts: Map<string, n
     if (t.kind !== "word" || t.raw !== t.norm) continue;
     // Hyphenated compounds ("pre-tax") are coined freely by writers and rarely by spinners.
     // Short unknown tokens are mostly abbreviations ("capex"); slips of spinners and typists are longer.
-    if (!/^[a-z]+$/.test(t.norm) || t.norm.length < 6) continue;
+    // A very long one is no word at all (a run of letters, a pasted hash): no spinner makes it,
+    // and the lookups below would cost time in proportion to its length.
+    if (t.norm.length < 6 || t.norm.length > MAX_WORD_LENGTH || !/^[a-z]+$/.test(t.norm)) continue;
     // Hyphenated or apostrophe compounds are words when their parts are; isWord checks that.
     if ((facts?.[i]?.uni ?? 0) > 0 || lexicon.isWord(t.norm)) continue;
     // An unknown token used twice is the text's own vocabulary (an abbreviation, a term of the
@@ -59,7 +67,10 @@ function inWordNetPhrase(text: Text, lexicon: Lexicon, i: number): boolean {
  * plus a suffix ("comfortableity") is not a compound and stays a candidate: that is exactly
  * how a spinner's morphology goes wrong.
  */
-function isCompound(lexicon: Lexicon, w: string): boolean {
+export function isCompound(lexicon: Lexicon, w: string): boolean {
+  // Every split slices and hashes both parts: quadratic in the length, hence the bound (a
+  // 200,000-letter token took 148 s).
+  if (w.length > MAX_WORD_LENGTH) return false;
   for (let k = 3; k <= w.length - 3; k++) {
     const a = w.slice(0, k);
     const b = w.slice(k);

@@ -2,11 +2,13 @@
 // grouped by the aligned passage it sits in, each shown as the change itself centred in its
 // context: `…a new ferry [plan -> strategy] on the eastern…`. Lines fit the terminal width.
 // Source-free suggestions are guesses and say so, with their confidence. Colour only when asked
-// (the CLI decides: TTY, NO_COLOR).
+// (the CLI decides: TTY, NO_COLOR). Every piece of the texts, titles, URLs and notes goes through
+// terminalSafe: a crawled page must not be able to drive the terminal that shows its report.
 import pc from "picocolors";
 import { diffWordsWithSpace } from "diff";
 import type { Finding, Report, SourceReport } from "./schema.js";
 import { severityCount, summarize } from "./summary.js";
+import { terminalSafe } from "./terminal.js";
 
 export interface TextOptions {
   color: boolean;
@@ -23,10 +25,10 @@ type Colors = ReturnType<typeof pc.createColors>;
 const SELF_EXPLAINED = new Set(["inflection", "synonym-swap", "number-changed", "inserted", "deleted", "paraphrase", "related-word"]);
 
 /** White space collapsed to single spaces (context only: inside a change, spaces are shown). */
-const flat = (s: string) => s.replace(/\s+/g, " ");
+const flat = (s: string) => terminalSafe(s.replace(/\s+/g, " "));
 
 /** Spaces made visible, for changes that are about white space (tokenizer debris). */
-const visible = (s: string) => s.replace(/ /g, "␣").replace(/\n/g, "⏎").replace(/\t/g, "⇥");
+const visible = (s: string) => terminalSafe(s.replace(/ /g, "␣").replace(/\n/g, "⏎").replace(/\t/g, "⇥"));
 
 function clipStart(s: string, n: number): string {
   return n <= 0 ? "" : s.length > n ? `…${s.slice(s.length - n + 1)}` : s;
@@ -93,11 +95,12 @@ function quoteLines(f: Finding, width: number, c: Colors): string[] {
 function suggestionOf(f: Finding, c: Colors): { shown: string; width: number } {
   if (f.source || f.suggestion === undefined || f.rule === "tokenizer-artifact" || f.rule === "quote-mark-anomaly") return { shown: "", width: 0 };
   const sure = `(${Math.round(f.confidence * 100)}% sure)`;
-  return { shown: `  ${c.dim("perhaps")} "${f.suggestion}" ${c.dim(sure)}`, width: 2 + 8 + f.suggestion.length + 3 + sure.length };
+  const guess = flat(f.suggestion);
+  return { shown: `  ${c.dim("perhaps")} "${guess}" ${c.dim(sure)}`, width: 2 + 8 + guess.length + 3 + sure.length };
 }
 
 function sourceLabel(s: SourceReport, k: number): string {
-  return `source ${k + 1} ${s.title ? `"${clipEnd(s.title, 60)}"` : (s.url ?? s.id)}`;
+  return `source ${k + 1} ${s.title ? `"${clipEnd(flat(s.title), 60)}"` : terminalSafe(s.url ?? s.id)}`;
 }
 
 export function renderText(report: Report, options: TextOptions): string {
@@ -109,15 +112,15 @@ export function renderText(report: Report, options: TextOptions): string {
   const lines: string[] = [];
   const clean = report.verdict === "no-evidence" || report.verdict === "same-story";
   const head = clean ? c.green(report.verdict) : c.bold(c.red(report.verdict));
-  lines.push(`${options.suspectName ?? report.input ?? "suspect"}: ${head}  score ${report.score.toFixed(2)}`);
+  lines.push(`${terminalSafe(options.suspectName ?? report.input ?? "suspect")}: ${head}  score ${report.score.toFixed(2)}`);
   lines.push(`  ${sum.headline}`);
-  for (const w of sum.why) lines.push(`  - ${w}`);
-  lines.push(`  ${c.dim(sum.scope)}`);
-  if (sum.context) lines.push(`  ${c.dim(sum.context)}`);
+  for (const w of sum.why) lines.push(`  - ${terminalSafe(w)}`);
+  lines.push(`  ${c.dim(terminalSafe(sum.scope))}`);
+  if (sum.context) lines.push(`  ${c.dim(terminalSafe(sum.context))}`);
   const counted = (["error", "warning", "info"] as const).filter((s) => sum.counts[s]).map((s) => severityCount(s, sum.counts[s]));
   lines.push(`  findings: ${counted.length ? counted.join(", ") : "none"}`);
   report.sources.forEach((s, k) => {
-    lines.push(`  ${sourceLabel(s, k)}  coverage ${Math.round(s.coverage * 100)}%  identical ${Math.round(s.similarity * 100)}%  ${s.passages.length} passage(s)${s.url && s.title ? `  ${c.cyan(s.url)}` : ""}`);
+    lines.push(`  ${sourceLabel(s, k)}  coverage ${Math.round(s.coverage * 100)}%  identical ${Math.round(s.similarity * 100)}%  ${s.passages.length} passage(s)${s.url && s.title ? `  ${c.cyan(terminalSafe(s.url))}` : ""}`);
   });
   // Findings by the passage they sit in; a finding with a source belongs to that source's passage.
   const passages = report.sources.flatMap((s, k) => s.passages.map((p, j) => ({ ...p, id: s.id, label: `passage ${j + 1} of ${sourceLabel(s, k)}` })));
@@ -138,17 +141,17 @@ export function renderText(report: Report, options: TextOptions): string {
       if (f.rule === "quote-altered" || f.rule === "reordered" || f.rule === "quote-invented") {
         // A moved passage's note quotes the whole passage; the line below shows its start.
         const note = f.rule === "reordered" && f.note.startsWith('"') ? "moved from another place in the source" : f.note;
-        lines.push(`  ${at}  ${rule} ${clipEnd(note, room)}`);
+        lines.push(`  ${at}  ${rule} ${clipEnd(flat(note), room)}`);
         if (f.rule === "quote-altered") for (const q of quoteLines(f, room, c)) lines.push(`${indent}${q}`);
         else lines.push(`${indent}"${clipEnd(flat(f.suspect.text), room - 2)}"`);
         continue;
       }
       const guess = suggestionOf(f, c);
       lines.push(`  ${at}  ${rule} ${inContext(f, suspect, room - guess.width, c)}${guess.shown}`);
-      if (!SELF_EXPLAINED.has(f.rule)) lines.push(`${indent}${c.dim(clipEnd(f.note, room))}`);
+      if (!SELF_EXPLAINED.has(f.rule)) lines.push(`${indent}${c.dim(clipEnd(flat(f.note), room))}`);
     }
   }
-  for (const n of report.notes) lines.push("", c.dim(`note: ${n}`));
+  for (const n of report.notes) lines.push("", c.dim(`note: ${terminalSafe(n)}`));
   return lines.join("\n") + "\n";
 }
 

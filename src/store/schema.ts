@@ -5,6 +5,8 @@
 // than this code knows is refused: guessing at a future layout could damage it.
 
 import type { Database } from "better-sqlite3";
+import { accessSync, constants, existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { UnspinError } from "../errors.js";
 
 /** "unsp" in ASCII: marks a SQLite file as an unspin index (see `file(1)` magic). */
@@ -72,7 +74,7 @@ export function prepareSchema(db: Database, location: string, readonly: boolean)
     version = pragmaNumber(db, "user_version");
     tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number }).n;
   } catch (e) {
-    throw corrupt(location, e);
+    throw storeError(location, e, readonly ? "read" : "write");
   }
   if (appId !== APPLICATION_ID && (tables > 0 || appId !== 0 || version !== 0)) {
     throw new UnspinError(
@@ -108,18 +110,66 @@ export function prepareSchema(db: Database, location: string, readonly: boolean)
   try {
     migrate.immediate();
   } catch (e) {
-    throw corrupt(location, e);
+    throw storeError(location, e);
   }
   return SCHEMA_VERSION;
+}
+
+/**
+ * An error from SQLite as the catalogue's error naming the index and the cause. `doing` says
+ * what the index was being opened for: a read-only problem means different things to a reader
+ * (a write-ahead log that needs a -shm file in a read-only folder) and to a writer.
+ */
+export function storeError(location: string, cause: unknown, doing: "read" | "write" = "write"): UnspinError {
+  if (cause instanceof UnspinError) return cause;
+  const code = String((cause as { code?: unknown } | null)?.code ?? "");
+  const why = cause instanceof Error ? cause.message : String(cause);
+  const folder = dirname(resolve(location));
+  const writable = (p: string): boolean => {
+    try {
+      accessSync(p, constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB") return corrupt(location, cause);
+  if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
+    return new UnspinError("INDEX_BUSY", `${location}: the index is locked by another process (${why})`, "wait for the other `unspin add` to finish, then run again", { cause });
+  }
+  if (code.startsWith("SQLITE_READONLY") || (code.startsWith("SQLITE_CANTOPEN") && existsSync(location))) {
+    if (doing === "read") {
+      return new UnspinError(
+        "INDEX_READONLY",
+        `${location}: cannot read the index in the read-only folder ${folder}: it is in write-ahead-log mode, which needs -wal and -shm files beside it (${why})`,
+        "copy the index to a writable folder, or run `unspin add` on it once where its folder is writable: that leaves it readable from read-only folders",
+        { cause },
+      );
+    }
+    const where = !writable(location) ? "the file is read-only" : !writable(folder) ? `its folder ${folder} is read-only` : "read-only file system or lock";
+    return new UnspinError("INDEX_READONLY", `${location}: cannot write the index: ${where} (${why})`, "make the index and its folder writable with chmod u+w, or give --index a writable path", { cause });
+  }
+  if (code.startsWith("SQLITE_CANTOPEN") || code === "EACCES" || code === "EPERM" || code === "EROFS") {
+    const where = writable(folder) || !existsSync(folder) ? why : `${folder} is not writable`;
+    return new UnspinError("INDEX_UNWRITABLE", `${location}: cannot create the index (${where})`, "give --index a path in a folder you can write", { cause });
+  }
+  if (code === "SQLITE_FULL" || code.startsWith("SQLITE_IOERR") || code === "ENOSPC") {
+    return new UnspinError("INDEX_UNWRITABLE", `${location}: the index could not be ${doing === "read" ? "read" : "written"} (${why})`, "check the disk (free space, errors) and run again; an interrupted `unspin add` can simply be run again", { cause });
+  }
+  return corrupt(location, cause);
 }
 
 export function corrupt(location: string, cause: unknown): UnspinError {
   if (cause instanceof UnspinError) return cause;
   const why = cause instanceof Error ? cause.message : String(cause);
+  const code = String((cause as { code?: unknown } | null)?.code ?? "");
+  const damaged = code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB";
   return new UnspinError(
     "INDEX_CORRUPT",
-    `${location}: not a usable unspin index (${why})`,
-    "check the path; if the index is damaged, move it away and rebuild it with `unspin add`",
+    damaged ? `${location}: the index is damaged or not an index (${why})` : `${location}: not a usable unspin index (${why})`,
+    damaged
+      ? "move it away and rebuild it with `unspin add`; `sqlite3 FILE .recover` may save its documents"
+      : "check the path; if the index is damaged, move it away and rebuild it with `unspin add`",
     { cause },
   );
 }

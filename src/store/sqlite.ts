@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { UnspinError } from "../errors.js";
 import { distinctKeys, toKey } from "./keys.js";
-import { corrupt, prepareSchema } from "./schema.js";
+import { prepareSchema, storeError } from "./schema.js";
 import type { BlobWrite, DocumentInput, IndexStats, IndexStore, OpenStoreOptions, PostingInput, PutOptions, PutResult, RemoveInput, StoredDocument } from "./types.js";
 
 /** Meta key: the highest internal number a deleted document had (numbers are never reused). */
@@ -24,10 +24,15 @@ interface DocRow {
   text: string;
 }
 
-/** Opens (and creates or migrates when allowed) an SQLite index at `path`. */
+/**
+ * Opens (and creates or migrates when allowed) an SQLite index at `path`. Every SQLite failure,
+ * here or in a later query, becomes an error from the catalogue that names the index and the
+ * cause (INDEX_CORRUPT, INDEX_READONLY, INDEX_UNWRITABLE, INDEX_BUSY), never an internal error.
+ */
 export async function openSqliteStore(path: string, opts: OpenStoreOptions = {}): Promise<IndexStore> {
   const readonly = opts.readonly ?? false;
   const create = opts.create ?? !readonly;
+  const doing = readonly ? "read" : "write";
   const exists = existsSync(path);
   if (!exists && !create) {
     throw new UnspinError("INDEX_MISSING", `${path}: no index here`, "build one with `unspin add PATH... --index FILE`, or give --index / UNSPIN_INDEX");
@@ -35,14 +40,16 @@ export async function openSqliteStore(path: string, opts: OpenStoreOptions = {})
   if (exists && statSync(path).isDirectory()) {
     throw new UnspinError("INDEX_CORRUPT", `${path}: is a directory, not an index file`, "give a file path such as ./unspin.index.sqlite");
   }
-  if (!exists) mkdirSync(dirname(path), { recursive: true });
   let db: Database.Database;
   try {
+    if (!exists) mkdirSync(dirname(path), { recursive: true });
     db = new Database(path, { readonly, fileMustExist: !create });
   } catch (e) {
-    throw corrupt(path, e);
+    throw storeError(path, e, doing);
   }
   try {
+    // First, so that every statement below waits for a writer's lock instead of failing.
+    db.pragma("busy_timeout = 5000");
     // A foreign or damaged file fails on its first read, inside prepareSchema.
     const version = prepareSchema(db, path, readonly);
     if (!readonly) {
@@ -51,15 +58,14 @@ export async function openSqliteStore(path: string, opts: OpenStoreOptions = {})
       // last batches, which a re-run of `add` restores.
       db.pragma("synchronous = NORMAL");
     }
-    db.pragma("busy_timeout = 5000");
     // Postings are written in hash order, all over the (key, doc) B-tree: with SQLite's default
     // 2 MB page cache most inserts of a large batch miss the cache. 64 MB keeps the hot interior
     // pages in memory (ingest and lookups both gain; resident memory stays well under budget).
     db.pragma("cache_size = -65536");
-    return new SqliteStore(db, path, version);
+    return new SqliteStore(db, path, version, readonly);
   } catch (e) {
     db.close();
-    throw corrupt(path, e);
+    throw storeError(path, e, doing);
   }
 }
 
@@ -67,12 +73,14 @@ class SqliteStore implements IndexStore {
   readonly location: string;
   private readonly db: Database.Database;
   private readonly version: number;
+  private readonly readonly: boolean;
   private readonly s;
 
-  constructor(db: Database.Database, location: string, version: number) {
+  constructor(db: Database.Database, location: string, version: number, readonly: boolean) {
     this.db = db;
     this.location = location;
     this.version = version;
+    this.readonly = readonly;
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       docByIdRow: p("SELECT rowid FROM documents WHERE id = ?").pluck(),
@@ -167,52 +175,56 @@ class SqliteStore implements IndexStore {
   }
 
   async putDocuments(batch: readonly DocumentInput[], options: PutOptions = {}): Promise<PutResult> {
-    const run = this.db.transaction((docs: readonly DocumentInput[]) => {
-      const r: PutResult = { added: 0, updated: 0, removed: [], duplicates: 0, urlsAdded: 0 };
-      const now = new Date().toISOString();
-      const postings: (number | bigint)[] = [];
-      let next = this.nextRowid();
-      for (const d of docs) {
-        if (!d.id || typeof d.text !== "string") throw new TypeError("a document needs an id and a text");
-        let row = this.s.docByIdRow.get(d.id) as number | undefined;
-        if (row === undefined) {
-          row = next++;
-          this.s.insertDoc.run(row, d.id, d.title ?? null, d.author ?? null, d.published ?? null, d.site ?? null, d.text, now);
-          r.added++;
-          if (d.keys) this.keyPairs(row, d.keys, postings);
-          if (d.ngrams) this.addNgrams(d.ngrams);
-        } else {
-          r.duplicates++;
+    return this.run("write", () => {
+      const run = this.db.transaction((docs: readonly DocumentInput[]) => {
+        const r: PutResult = { added: 0, updated: 0, removed: [], duplicates: 0, urlsAdded: 0 };
+        const now = new Date().toISOString();
+        const postings: (number | bigint)[] = [];
+        let next = this.nextRowid();
+        for (const d of docs) {
+          if (!d.id || typeof d.text !== "string") throw new TypeError("a document needs an id and a text");
+          let row = this.s.docByIdRow.get(d.id) as number | undefined;
+          if (row === undefined) {
+            row = next++;
+            this.s.insertDoc.run(row, d.id, d.title ?? null, d.author ?? null, d.published ?? null, d.site ?? null, d.text, now);
+            r.added++;
+            if (d.keys) this.keyPairs(row, d.keys, postings);
+            if (d.ngrams) this.addNgrams(d.ngrams);
+          } else {
+            r.duplicates++;
+          }
+          r.urlsAdded += this.addUrl(row, d.url);
         }
-        r.urlsAdded += this.addUrl(row, d.url);
-      }
-      this.insertPostings(postings);
-      for (const x of options.detach ?? []) {
-        const row = this.s.docByIdRow.get(x.from) as number | undefined;
-        if (row === undefined || this.s.deleteUrl.run(row, x.url).changes === 0) continue;
-        r.updated++;
-        if ((this.s.urlCount.get(row) as number) > 0) continue;
-        this.deleteRow(row, x.keys);
-        r.removed.push(x.from);
-      }
-      return r;
+        this.insertPostings(postings);
+        for (const x of options.detach ?? []) {
+          const row = this.s.docByIdRow.get(x.from) as number | undefined;
+          if (row === undefined || this.s.deleteUrl.run(row, x.url).changes === 0) continue;
+          r.updated++;
+          if ((this.s.urlCount.get(row) as number) > 0) continue;
+          this.deleteRow(row, x.keys);
+          r.removed.push(x.from);
+        }
+        return r;
+      });
+      return run.immediate(batch);
     });
-    return run.immediate(batch);
   }
 
   async removeDocuments(items: readonly RemoveInput[], blob?: BlobWrite): Promise<string[]> {
-    const run = this.db.transaction(() => {
-      const removed: string[] = [];
-      for (const it of items) {
-        const row = this.s.docByIdRow.get(it.id) as number | undefined;
-        if (row === undefined) continue;
-        this.deleteRow(row, it.keys);
-        removed.push(it.id);
-      }
-      if (blob) this.writeBlob(blob);
-      return removed;
+    return this.run("write", () => {
+      const run = this.db.transaction(() => {
+        const removed: string[] = [];
+        for (const it of items) {
+          const row = this.s.docByIdRow.get(it.id) as number | undefined;
+          if (row === undefined) continue;
+          this.deleteRow(row, it.keys);
+          removed.push(it.id);
+        }
+        if (blob) this.writeBlob(blob);
+        return removed;
+      });
+      return run.immediate();
     });
-    return run.immediate();
   }
 
   private writeBlob(b: BlobWrite): void {
@@ -221,52 +233,62 @@ class SqliteStore implements IndexStore {
   }
 
   async countDocuments(): Promise<number> {
-    return this.s.countDocs.get() as number;
+    return this.run("read", () => this.s.countDocs.get() as number);
   }
 
   async documentIdByUrl(url: string): Promise<string | undefined> {
-    return this.s.docByUrl.get(url) as string | undefined;
+    return this.run("read", () => this.s.docByUrl.get(url) as string | undefined);
   }
 
   async putPostings(batch: readonly PostingInput[]): Promise<void> {
-    const run = this.db.transaction((items: readonly PostingInput[]) => {
-      for (const it of items) {
-        const row = this.s.docByIdRow.get(it.docId) as number | undefined;
-        if (row === undefined) throw new RangeError(`no document ${it.docId} to attach postings to`);
-        this.addKeys(row, it.keys);
-      }
+    return this.run("write", () => {
+      const run = this.db.transaction((items: readonly PostingInput[]) => {
+        for (const it of items) {
+          const row = this.s.docByIdRow.get(it.docId) as number | undefined;
+          if (row === undefined) throw new RangeError(`no document ${it.docId} to attach postings to`);
+          this.addKeys(row, it.keys);
+        }
+      });
+      run.immediate(batch);
     });
-    run.immediate(batch);
   }
 
   async lookup(keys: readonly (number | bigint)[]): Promise<Map<string, number>> {
-    const out = new Map<string, number>();
-    const ks = distinctKeys(keys);
-    if (ks.length === 0) return out;
-    const rows = this.s.lookup.all(`[${ks.join(",")}]`) as { id: string; hits: number }[];
-    for (const r of rows) out.set(r.id, r.hits);
-    return out;
+    return this.run("read", () => {
+      const out = new Map<string, number>();
+      const ks = distinctKeys(keys);
+      if (ks.length === 0) return out;
+      const rows = this.s.lookup.all(`[${ks.join(",")}]`) as { id: string; hits: number }[];
+      for (const r of rows) out.set(r.id, r.hits);
+      return out;
+    });
   }
 
   async postings(keys: readonly number[], limit: number): Promise<Map<number, string[]>> {
-    const out = new Map<number, string[]>();
-    for (const k of keys) if (!out.has(k)) out.set(k, this.s.postings.all(toKey(k), limit + 1) as string[]);
-    return out;
+    return this.run("read", () => {
+      const out = new Map<number, string[]>();
+      for (const k of keys) if (!out.has(k)) out.set(k, this.s.postings.all(toKey(k), limit + 1) as string[]);
+      return out;
+    });
   }
 
   async postingNumbers(keys: readonly number[], limit: number): Promise<Map<number, number[]>> {
-    const out = new Map<number, number[]>();
-    for (const k of keys) if (!out.has(k)) out.set(k, this.s.postingNumbers.all(toKey(k), limit + 1) as number[]);
-    return out;
+    return this.run("read", () => {
+      const out = new Map<number, number[]>();
+      for (const k of keys) if (!out.has(k)) out.set(k, this.s.postingNumbers.all(toKey(k), limit + 1) as number[]);
+      return out;
+    });
   }
 
   async documentIds(numbers: readonly number[]): Promise<Map<number, string>> {
-    const out = new Map<number, string>();
-    for (const n of numbers) {
-      const id = this.s.idOf.get(n) as string | undefined;
-      if (id !== undefined) out.set(n, id);
-    }
-    return out;
+    return this.run("read", () => {
+      const out = new Map<number, string>();
+      for (const n of numbers) {
+        const id = this.s.idOf.get(n) as string | undefined;
+        if (id !== undefined) out.set(n, id);
+      }
+      return out;
+    });
   }
 
   private toDoc(r: DocRow): StoredDocument {
@@ -279,91 +301,137 @@ class SqliteStore implements IndexStore {
   }
 
   async getDocument(id: string): Promise<StoredDocument | undefined> {
-    const r = this.s.doc.get(id) as DocRow | undefined;
-    return r ? this.toDoc(r) : undefined;
+    return this.run("read", () => {
+      const r = this.s.doc.get(id) as DocRow | undefined;
+      return r ? this.toDoc(r) : undefined;
+    });
   }
 
   async getDocuments(ids: readonly string[]): Promise<StoredDocument[]> {
-    const out: StoredDocument[] = [];
-    for (const id of ids) {
-      const r = this.s.doc.get(id) as DocRow | undefined;
-      if (r) out.push(this.toDoc(r));
-    }
-    return out;
+    return this.run("read", () => {
+      const out: StoredDocument[] = [];
+      for (const id of ids) {
+        const r = this.s.doc.get(id) as DocRow | undefined;
+        if (r) out.push(this.toDoc(r));
+      }
+      return out;
+    });
   }
 
   async hasDocument(id: string): Promise<boolean> {
-    return this.s.docByIdRow.get(id) !== undefined;
+    return this.run("read", () => {
+      return this.s.docByIdRow.get(id) !== undefined;
+    });
   }
 
   async *documents(): AsyncIterable<StoredDocument> {
     // Pages by rowid rather than holding one cursor open, so writers are not blocked meanwhile.
     let after = 0;
     while (true) {
-      const rows = this.s.allDocs.all(after) as DocRow[];
+      const rows = this.run("read", () => (this.s.allDocs.all(after) as DocRow[]).map((r) => ({ row: r.rowid, doc: this.toDoc(r) })));
       if (rows.length === 0) return;
-      for (const r of rows) yield this.toDoc(r);
-      after = rows[rows.length - 1]!.rowid;
+      for (const r of rows) yield r.doc;
+      after = rows[rows.length - 1]!.row;
     }
   }
 
   async addNgramCounts(counts: ReadonlyMap<string, number>): Promise<void> {
-    this.db.transaction(() => this.addNgrams(counts)).immediate();
+    return this.run("write", () => {
+      this.db.transaction(() => this.addNgrams(counts)).immediate();
+    });
   }
 
   async ngramCount(gram: string): Promise<number> {
-    return (this.s.ngram.get(gram) as number | undefined) ?? 0;
+    return this.run("read", () => {
+      return (this.s.ngram.get(gram) as number | undefined) ?? 0;
+    });
   }
 
   async ngramCounts(grams: readonly string[]): Promise<Map<string, number>> {
-    const out = new Map<string, number>();
-    for (const g of grams) out.set(g, (this.s.ngram.get(g) as number | undefined) ?? 0);
-    return out;
+    return this.run("read", () => {
+      const out = new Map<string, number>();
+      for (const g of grams) out.set(g, (this.s.ngram.get(g) as number | undefined) ?? 0);
+      return out;
+    });
   }
 
   async getMeta(key: string): Promise<string | undefined> {
-    return this.s.getMeta.get(key) as string | undefined;
+    return this.run("read", () => {
+      return this.s.getMeta.get(key) as string | undefined;
+    });
   }
 
   async setMeta(key: string, value: string): Promise<void> {
-    this.s.setMeta.run(key, value);
+    return this.run("write", () => {
+      this.s.setMeta.run(key, value);
+    });
   }
 
   async getBlob(key: string): Promise<Buffer | undefined> {
-    return (this.s.getBlob.get(key) as Buffer | undefined) ?? undefined;
+    return this.run("read", () => {
+      return (this.s.getBlob.get(key) as Buffer | undefined) ?? undefined;
+    });
   }
 
   async putBlob(key: string, data: Uint8Array, meta: Readonly<Record<string, string>> = {}): Promise<void> {
-    this.db.transaction(() => this.writeBlob({ key, data, meta })).immediate();
+    return this.run("write", () => {
+      this.db.transaction(() => this.writeBlob({ key, data, meta })).immediate();
+    });
   }
 
   async stats(opts: { topSources?: number } = {}): Promise<IndexStats> {
-    const one = (sql: string): number => this.db.prepare(sql).pluck().get() as number;
-    const sources = this.db
-      .prepare("SELECT coalesce(site, '(unknown)') AS site, count(*) AS documents FROM documents GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?")
-      .all(opts.topSources ?? 20) as { site: string; documents: number }[];
-    let sizeBytes = 0;
-    for (const suffix of ["", "-wal", "-shm"]) {
-      try {
-        sizeBytes += statSync(this.location + suffix).size;
-      } catch {
-        // the WAL and shared-memory files exist only while a writer has the index open
+    return this.run("read", () => {
+      const one = (sql: string): number => this.db.prepare(sql).pluck().get() as number;
+      const sources = this.db
+        .prepare("SELECT coalesce(site, '(unknown)') AS site, count(*) AS documents FROM documents GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?")
+        .all(opts.topSources ?? 20) as { site: string; documents: number }[];
+      let sizeBytes = 0;
+      for (const suffix of ["", "-wal", "-shm"]) {
+        try {
+          sizeBytes += statSync(this.location + suffix).size;
+        } catch {
+          // the WAL and shared-memory files exist only while a writer has the index open
+        }
       }
-    }
-    return {
-      documents: one("SELECT count(*) FROM documents"),
-      urls: one("SELECT count(*) FROM urls"),
-      sources,
-      siteCount: one("SELECT count(DISTINCT coalesce(site, '')) FROM documents"),
-      postings: one("SELECT count(*) FROM postings"),
-      ngrams: one("SELECT count(*) FROM ngrams"),
-      sizeBytes,
-      schemaVersion: this.version,
-      location: this.location,
-    };
+      return {
+        documents: one("SELECT count(*) FROM documents"),
+        urls: one("SELECT count(*) FROM urls"),
+        sources,
+        siteCount: one("SELECT count(DISTINCT coalesce(site, '')) FROM documents"),
+        postings: one("SELECT count(*) FROM postings"),
+        ngrams: one("SELECT count(*) FROM ngrams"),
+        sizeBytes,
+        schemaVersion: this.version,
+        location: this.location,
+      };
+    });
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    if (!this.readonly) {
+      // Leave the file in rollback-journal mode when this is the last connection: a WAL-mode
+      // file cannot be read from a read-only folder (readers need a -shm file beside it). The
+      // next writer turns WAL on again. With another connection open the switch fails at once
+      // (no waiting) and the file stays in WAL mode, which is just as correct.
+      try {
+        this.db.pragma("busy_timeout = 0");
+        this.db.pragma("journal_mode = DELETE");
+      } catch {
+        // another process has the index open
+      }
+    }
+    this.db.close();
+  }
+
+  /** Runs statements; an SQLite failure becomes an error naming the index and the cause. */
+  private run<T>(doing: "read" | "write", f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      // The caller's own mistakes (a document without an id) pass unchanged.
+      if (!String((e as { code?: unknown } | null)?.code ?? "").startsWith("SQLITE_")) throw e;
+      throw storeError(this.location, e, doing);
+    }
   }
 }
