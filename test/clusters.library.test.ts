@@ -119,6 +119,24 @@ test("incremental: only pairs with new documents are examined; removed documents
   await ro.close();
 });
 
+test("incremental runs (keys of new documents looked up) find the same edges as one run over the streamed self-join", async () => {
+  const { index: once } = await indexOf(ALL);
+  const whole = await once.clusters();
+  await once.close();
+  const { index: steps } = await indexOf(ALL.slice(0, 5));
+  await steps.clusters();
+  for (let k = 5; k < ALL.length; k += 3) {
+    await steps.add(ALL.slice(k, k + 3).map(article));
+    const r = await steps.clusters();
+    assert.ok(r.stats.newlyExamined <= 3);
+  }
+  const stepped = await steps.clusters();
+  await steps.close();
+  const edges = (r: ClustersReport) => r.clusters.flatMap((c) => c.edges.map((e) => `${e.from} ${e.to} ${e.verdict} ${e.similarity}`)).sort();
+  assert.deepEqual(edges(stepped), edges(whole));
+  assert.equal(stepped.stats.edges, whole.stats.edges);
+});
+
 test("an aborted run keeps the edges found and the next run finishes the job", async () => {
   const { index } = await indexOf(ALL);
   const controller = new AbortController();

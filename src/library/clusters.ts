@@ -24,8 +24,11 @@ import type { ClustersOptions } from "./types.js";
 export const META_VERSION = "clusters.version";
 export const META_EXAMINED = "clusters.examined";
 
-/** Documents whose analysed text is kept between pairs (pairs come ordered by their first document). */
-const TEXT_CACHE = 2048;
+/**
+ * Analysed texts kept between pairs (pairs come ordered by their first document), bounded by
+ * words: an analysed word with its alignment units takes a few hundred bytes.
+ */
+const TEXT_CACHE_WORDS = 300_000;
 const EDGE_BATCH = 500;
 const PAIR_CHUNK = 256;
 
@@ -98,84 +101,9 @@ export async function clusterIndex(unspin: Unspin, store: IndexStore, readonly: 
     // Few new documents: look their keys up; many: stream the whole self-join.
     const fresh = await countDocuments(store, examined, examined > 0 ? Math.max(1000, Math.floor(total.count / 10)) : 0);
     stats.newlyExamined = fresh.count;
-    const groups = new GroupIndex();
-    if (fresh.ids.length) {
-      const seen = new Set<number>();
-      let done = 0;
-      for (const id of fresh.ids) {
-        options.signal?.throwIfAborted();
-        const doc = await store.getDocument(id);
-        if (doc) {
-          const keys = unspin.prepare({ id, text: doc.text }).keys.filter((k) => !seen.has(k));
-          for (const k of keys) seen.add(k);
-          for (const list of (await store.postingNumbers(keys, cand.maxDocs)).values()) if (list.length >= 2 && list.length <= cand.maxDocs) groups.add(list);
-        }
-        progress({ phase: "postings", done: ++done, total: fresh.ids.length, edges: 0 });
-      }
-    } else {
-      let keys = 0;
-      for await (const batch of store.postingGroups({ maxDocs: cand.maxDocs })) {
-        options.signal?.throwIfAborted();
-        for (const g of batch) groups.add(g);
-        keys += batch.length;
-        progress({ phase: "postings", done: keys, edges: 0 });
-        await yieldToEventLoop();
-      }
-    }
-    const pairs = groups.candidates(cand, examined > 0 ? (n) => n > examined : undefined, (done, totalDocs) => progress({ phase: "candidates", done, total: totalDocs, edges: 0 }));
-    stats.candidatePairs = pairs.length;
-    const cache = new Map<number, PairDocument | null>();
-    const load = async (numbers: number[]) => {
-      const missing = [...new Set(numbers)].filter((n) => !cache.has(n));
-      if (missing.length === 0) return;
-      const ids = await store.documentIds(missing);
-      const docs = new Map((await store.getDocuments([...ids.values()])).map((d) => [d.id, d]));
-      for (const n of missing) {
-        const d = docs.get(ids.get(n) ?? "");
-        const text: Text | null = d ? unspin.analyze(d.text) : null;
-        cache.set(n, d && text ? { id: d.id, text, ...(d.published ? { published: d.published } : {}) } : null);
-      }
-    };
-    const get = (n: number) => {
-      const d = cache.get(n);
-      cache.delete(n);
-      cache.set(n, d ?? null);
-      return d ?? null;
-    };
-    let pending: PairEdge[] = [];
-    let done = 0;
-    progress({ phase: "align", done, total: pairs.length, edges: 0 });
-    for (let i = 0; i < pairs.length && !stats.interrupted; i += PAIR_CHUNK) {
-      const chunk = pairs.slice(i, i + PAIR_CHUNK);
-      await load(chunk.flatMap((p) => [p.a, p.b]));
-      for (const p of chunk) {
-        if (options.signal?.aborted) {
-          stats.interrupted = true;
-          break;
-        }
-        const a = get(p.a);
-        const b = get(p.b);
-        const edge = a && b ? examinePair(a, b, unspin.lexicon, options.examine) : null;
-        if (edge) {
-          pending.push(edge);
-          stats.confirmed++;
-        }
-        done++;
-      }
-      while (cache.size > TEXT_CACHE) cache.delete(cache.keys().next().value!);
-      if (pending.length >= EDGE_BATCH) {
-        await store.putEdges(pending.map((e) => ({ a: e.a, b: e.b, payload: encodeEdge(e) })));
-        pending = [];
-      }
-      progress({ phase: "align", done, total: pairs.length, edges: stats.confirmed });
-      await yieldToEventLoop();
-    }
-    // The mark moves only when every pair touching the new documents is done.
-    await store.putEdges(
-      pending.map((e) => ({ a: e.a, b: e.b, payload: encodeEdge(e) })),
-      stats.interrupted ? {} : { [META_EXAMINED]: String(last), [META_VERSION]: CLUSTER_VERSION },
-    );
-    if (stats.interrupted) notes.push("interrupted: pairs not examined yet are examined by the next run");
+    // Every new document was removed meanwhile: nothing to examine.
+    if (fresh.count === 0) await store.putEdges([], { [META_EXAMINED]: String(last), [META_VERSION]: CLUSTER_VERSION });
+    else await examineNew(unspin, store, options, cand, examined, last, fresh.ids, stats, notes);
   }
   progress({ phase: "clusters", done: 0, edges: stats.confirmed });
   const edges = await allEdges(store);
@@ -189,6 +117,98 @@ export async function clusterIndex(unspin: Unspin, store: IndexStore, readonly: 
   stats.seconds = Math.round((performance.now() - started) / 100) / 10;
   progress({ phase: "clusters", done: 1, total: 1, edges: stats.confirmed });
   return { schema: CLUSTERS_SCHEMA, index: store.location, minSimilarity, stats, clusters: graph.clusters, notes };
+}
+
+/** Examines the pairs that involve documents numbered above `examined` and stores the edges. */
+async function examineNew(
+  unspin: Unspin, store: IndexStore, options: ClustersOptions, cand: CandidateOptions, examined: number, last: number, freshIds: string[], stats: ClustersStats, notes: string[],
+): Promise<void> {
+  const progress = options.onProgress ?? (() => {});
+  const groups = new GroupIndex();
+  if (freshIds.length) {
+    const seen = new Set<number>();
+    let done = 0;
+    for (const id of freshIds) {
+      options.signal?.throwIfAborted();
+      const doc = await store.getDocument(id);
+      if (doc) {
+        const keys = unspin.prepare({ id, text: doc.text }).keys.filter((k) => !seen.has(k));
+        for (const k of keys) seen.add(k);
+        for (const list of (await store.postingNumbers(keys, cand.maxDocs)).values()) if (list.length >= 2 && list.length <= cand.maxDocs) groups.add(list);
+      }
+      progress({ phase: "postings", done: ++done, total: freshIds.length, edges: 0 });
+    }
+  } else {
+    let keys = 0;
+    for await (const batch of store.postingGroups({ maxDocs: cand.maxDocs })) {
+      options.signal?.throwIfAborted();
+      for (const g of batch) groups.add(g);
+      keys += batch.length;
+      progress({ phase: "postings", done: keys, edges: 0 });
+      await yieldToEventLoop();
+    }
+  }
+  const pairs = groups.candidates(cand, examined > 0 ? (n) => n > examined : undefined, (done, totalDocs) => progress({ phase: "candidates", done, total: totalDocs, edges: 0 }));
+  stats.candidatePairs = pairs.length;
+  const cache = new Map<number, PairDocument | null>();
+  let cachedWords = 0;
+  const load = async (numbers: number[]) => {
+    const missing = [...new Set(numbers)].filter((n) => !cache.has(n));
+    if (missing.length === 0) return;
+    const ids = await store.documentIds(missing);
+    const docs = new Map((await store.getDocuments([...ids.values()])).map((d) => [d.id, d]));
+    for (const n of missing) {
+      const d = docs.get(ids.get(n) ?? "");
+      const text: Text | null = d ? unspin.analyze(d.text) : null;
+      cache.set(n, d && text ? { id: d.id, text, ...(d.published ? { published: d.published } : {}) } : null);
+      cachedWords += text?.words.length ?? 0;
+    }
+  };
+  const get = (n: number) => {
+    const d = cache.get(n);
+    cache.delete(n);
+    cache.set(n, d ?? null);
+    return d ?? null;
+  };
+  let pending: PairEdge[] = [];
+  let done = 0;
+  progress({ phase: "align", done, total: pairs.length, edges: 0 });
+  for (let i = 0; i < pairs.length && !stats.interrupted; i += PAIR_CHUNK) {
+    const chunk = pairs.slice(i, i + PAIR_CHUNK);
+    await load(chunk.flatMap((p) => [p.a, p.b]));
+    for (const p of chunk) {
+      if (options.signal?.aborted) {
+        stats.interrupted = true;
+        break;
+      }
+      const a = get(p.a);
+      const b = get(p.b);
+      const edge = a && b ? examinePair(a, b, unspin.lexicon, options.examine) : null;
+      if (edge) {
+        pending.push(edge);
+        stats.confirmed++;
+      }
+      done++;
+    }
+    // Least recently used first; the chunk in hand stays.
+    for (const [n, d] of cache) {
+      if (cachedWords <= TEXT_CACHE_WORDS || cache.size <= 2 * PAIR_CHUNK) break;
+      cache.delete(n);
+      cachedWords -= d?.text.words.length ?? 0;
+    }
+    if (pending.length >= EDGE_BATCH) {
+      await store.putEdges(pending.map((e) => ({ a: e.a, b: e.b, payload: encodeEdge(e) })));
+      pending = [];
+    }
+    progress({ phase: "align", done, total: pairs.length, edges: stats.confirmed });
+    await yieldToEventLoop();
+  }
+  // The mark moves only when every pair touching the new documents is done.
+  await store.putEdges(
+    pending.map((e) => ({ a: e.a, b: e.b, payload: encodeEdge(e) })),
+    stats.interrupted ? {} : { [META_EXAMINED]: String(last), [META_VERSION]: CLUSTER_VERSION },
+  );
+  if (stats.interrupted) notes.push("interrupted: pairs not examined yet are examined by the next run");
 }
 
 /**
