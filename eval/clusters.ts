@@ -92,9 +92,12 @@ async function build(name: string, articles: (ArticleInput & { label: string })[
   await index.add(articles, { onDocument: (d) => idOf.set(urls.get(d.url!)!, d.id) });
   const add = (performance.now() - t) / 1000;
   t = performance.now();
+  let next = 0;
   const report = await index.clusters({
     onProgress: (p) => {
-      if (p.phase === "align" && p.done % 2000 === 0) process.stderr.write(`  ${name}: ${p.done}/${p.total} pairs aligned, ${p.edges} edges\n`);
+      if (p.phase !== "align" || p.done < next) return;
+      next = p.done + 2000;
+      process.stderr.write(`  ${name}: ${p.done}/${p.total} pairs aligned, ${p.edges} edges (${((performance.now() - t) / 1000).toFixed(0)} s)\n`);
     },
   });
   const clusters = (performance.now() - t) / 1000;

@@ -41,7 +41,7 @@ function layout(c: Cluster): Map<string, { x: number; y: number }> {
     const col = depth.get(m.id)!;
     const row = rows.get(col) ?? 0;
     rows.set(col, row + 1);
-    at.set(m.id, { x: 90 + col * 230, y: 30 + row * 46 });
+    at.set(m.id, { x: 110 + col * 230, y: 60 + row * 70 });
   }
   return at;
 }
@@ -49,22 +49,33 @@ function layout(c: Cluster): Map<string, { x: number; y: number }> {
 function graph(c: Cluster): string {
   if (c.members.length > MAX_GRAPH) return `<p class="note">${c.members.length} members: too many for a readable graph; see the table and the edges below.</p>`;
   const at = layout(c);
-  const width = Math.max(...[...at.values()].map((p) => p.x)) + 160;
-  const height = Math.max(...[...at.values()].map((p) => p.y)) + 30;
+  const width = Math.max(...[...at.values()].map((p) => p.x)) + 120;
+  const height = Math.max(...[...at.values()].map((p) => p.y)) + 40;
   const lines = c.edges.map((e, k) => {
     const a = at.get(e.from)!;
     const b = at.get(e.to)!;
     const known = e.direction.state === "known";
+    // Edges between neighbouring columns are straight; longer ones (and those within a column)
+    // bend, so they do not run over the nodes and edges between.
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const len = Math.hypot(dx, dy) || 1;
+    const bend = Math.abs(dx) > 240 || dx === 0 ? Math.min(80, 0.25 * len) : 0;
+    const cx = (a.x + b.x) / 2 + (-dy / len) * bend;
+    const cy = (a.y + b.y) / 2 + (dx / len) * -bend;
     // Stop short of the target circle so the arrow head shows.
-    const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-    const x2 = b.x - ((b.x - a.x) / len) * 11;
-    const y2 = b.y - ((b.y - a.y) / len) * 11;
+    const tx = b.x - cx;
+    const ty = b.y - cy;
+    const tl = Math.hypot(tx, ty) || 1;
+    const x2 = b.x - (tx / tl) * 11;
+    const y2 = b.y - (ty / tl) * 11;
+    const d = `M${a.x},${a.y} Q${cx.toFixed(1)},${cy.toFixed(1)} ${x2.toFixed(1)},${y2.toFixed(1)}`;
     const title = `${memberLabel(c.members.find((m) => m.id === e.from)!)} ${known ? "->" : "--"} ${memberLabel(c.members.find((m) => m.id === e.to)!)}: ${e.verdict}, similarity ${e.similarity}`;
-    return `<a href="#${edgeAnchor(c, k)}"><title>${escapeHtml(title)}</title><line x1="${a.x}" y1="${a.y}" x2="${x2.toFixed(1)}" y2="${y2.toFixed(1)}" class="${known ? "known" : "unknown"}"${known ? ' marker-end="url(#arrow)"' : ""}/></a>`;
+    return `<a href="#${edgeAnchor(c, k)}"><title>${escapeHtml(title)}</title><path d="${d}" class="${known ? "known" : "unknown"}"${known ? ' marker-end="url(#arrow)"' : ""}/></a>`;
   });
   const nodes = c.members.map((m) => {
     const p = at.get(m.id)!;
-    return `<g class="node ${m.role}"><title>${escapeHtml(`${memberLabel(m)} (${m.role})`)}</title><circle cx="${p.x}" cy="${p.y}" r="9"/><text x="${p.x + 13}" y="${p.y + 4}">${escapeHtml(clip(memberLabel(m), 28))}</text></g>`;
+    return `<g class="node ${m.role}"><title>${escapeHtml(`${memberLabel(m)} (${m.role})`)}</title><circle cx="${p.x}" cy="${p.y}" r="9"/><text x="${p.x}" y="${p.y + 24}" text-anchor="middle">${escapeHtml(clip(memberLabel(m), 28))}</text></g>`;
   });
   return `<svg class="graph" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="who copied whom">
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#555"/></marker></defs>
@@ -102,7 +113,7 @@ function edgeSection(c: Cluster, e: ClusterEdge, k: number, texts: ReadonlyMap<s
   return `<section class="edge" id="${edgeAnchor(c, k)}">
 <h3>${label(e.from)} ${arrow} ${label(e.to)} <small>${escapeHtml(e.verdict)}, coverage ${Math.round(e.coverage * 100)}%, similarity ${e.similarity.toFixed(2)}</small></h3>
 <p>${escapeHtml(directionText(e))}</p>
-${from === undefined || to === undefined ? '<p class="note">the texts are no longer in the index</p>' : `<table class="pair"><thead><tr><th></th><th>${e.direction.state === "known" ? "original" : "first"}: ${label(e.from)}</th><th>${e.direction.state === "known" ? "copy" : "second"}: ${label(e.to)}</th></tr></thead><tbody>
+${from === undefined || to === undefined ? '<p class="note">the texts are no longer in the index</p>' : `<table class="pair"><colgroup><col class="n"><col><col></colgroup><thead><tr><th></th><th>${e.direction.state === "known" ? "original" : "first"}: ${label(e.from)}</th><th>${e.direction.state === "known" ? "copy" : "second"}: ${label(e.to)}</th></tr></thead><tbody>
 ${rows.join("\n")}
 </tbody></table>`}
 <p><a href="#${c.id}">back to the cluster</a></p>
@@ -139,10 +150,10 @@ export function renderClustersHtml(report: ClustersReport, texts: ReadonlyMap<st
 body{font:15px/1.5 system-ui,sans-serif;margin:1.5em;color:#222}
 small{color:#666;font-weight:normal}
 table{border-collapse:collapse;margin:.5em 0;font-size:13px}td,th{border:1px solid #ddd;padding:3px 6px;vertical-align:top;text-align:left}
-table.pair{width:100%;table-layout:fixed}table.pair td.n{width:2em}td.text{white-space:pre-wrap}
+table.pair{width:100%;table-layout:fixed}table.pair col.n{width:2.5em}td.text{white-space:pre-wrap}
 ins{background:#c9f2c9;text-decoration:none}del{background:#ffc9c9;text-decoration:none}
-.graph line{stroke:#555;stroke-width:1.6}.graph line.unknown{stroke-dasharray:5 4;stroke:#999}.graph a:hover line{stroke:#d33;stroke-width:3}
-.graph text{font-size:12px}.graph circle{stroke:#333;fill:#ddd}.node.original circle{fill:#8fd19e}.node.copy circle{fill:#f4a7a7}.node.intermediate circle{fill:#f6d58e}
+.graph a path{stroke:#555;stroke-width:1.6;fill:none}.graph a path.unknown{stroke-dasharray:5 4;stroke:#999}.graph a:hover path{stroke:#d33;stroke-width:3}
+.graph text{font-size:12px;paint-order:stroke;stroke:#fff;stroke-width:3px}.graph circle{stroke:#333;fill:#ddd}.node.original circle{fill:#8fd19e}.node.copy circle{fill:#f4a7a7}.node.intermediate circle{fill:#f6d58e}
 td.original{background:#e4f6e8}td.copy{background:#fbe3e3}td.intermediate{background:#fcf1d6}td.id{font-family:monospace}
 section.cluster{border-top:2px solid #ccc;margin-top:2em}section.edge{margin-left:1em}.note{color:#666}
 </style></head><body>
