@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { buildClusters, dateOrder, GroupIndex, type PairEdge } from "../src/cluster/index.js";
+import { buildClusters, dateOrder, decideDirection, GroupIndex, type PairEdge } from "../src/cluster/index.js";
 
 test("candidate pairs from posting groups agree with a brute-force count over all pairs (property)", () => {
   fc.assert(
@@ -112,4 +112,22 @@ test("a passage shared as a small part of many documents (boilerplate, a much-qu
   assert.equal(buildClusters(edges.slice(0, 1), new Map()).clusters.length, 1);
   // minSimilarity filters edges before clustering.
   assert.equal(buildClusters([edge("A", "B", [0, 100], [0, 100], null, 0.4)], new Map(), { minSimilarity: 0.5 }).clusters.length, 0);
+});
+
+test("direction: dates first; else debris, non-words and plainer wording on one side; unknown when weak or mixed", () => {
+  const side = (debris: number, nonWords: number, plainer: number) => ({ debris, nonWords, plainer });
+  const none = side(0, 0, 0);
+  // b carries debris and a holds the plainer words: a is the original.
+  assert.equal(decideDirection(side(0, 0, 3), side(2, 0, 0), undefined, undefined).original, "a");
+  assert.equal(decideDirection(side(0, 0, 3), side(2, 0, 0), undefined, undefined).evidence.by, "text");
+  // A verbatim copy carries no evidence.
+  const verbatim = decideDirection(none, none, undefined, undefined);
+  assert.deepEqual([verbatim.original, verbatim.evidence.state, verbatim.evidence.confidence], [null, "unknown", 0]);
+  // Mixed evidence: each side has some.
+  assert.equal(decideDirection(side(1, 0, 2), side(1, 0, 2), undefined, undefined).original, null);
+  // Dates win, and the text's agreement raises the confidence.
+  const dated = decideDirection(side(0, 0, 3), side(2, 0, 0), "2026-03-02", "2026-03-01");
+  assert.deepEqual([dated.original, dated.evidence.by, dated.evidence.confidence], ["b", "dates", 0.7]);
+  assert.equal(decideDirection(none, none, "2026-03-01", "2026-03-02").evidence.confidence, 0.9);
+  assert.equal(decideDirection(side(0, 0, 3), side(2, 0, 0), "2026-03-01", "2026-03-02").evidence.confidence, 0.97);
 });

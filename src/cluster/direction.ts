@@ -24,10 +24,11 @@ export interface DirectionOptions {
   /** Weights of one debris item and one non-word against one plainer word. */
   debrisWeight: number;
   nonWordWeight: number;
+  plainerWeight: number;
 }
 
 // Chosen on the PAN13 dev split (eval/results/clusters.md).
-export const DEFAULT_DIRECTION: DirectionOptions = { minScore: 2, minShare: 0.7, minFit: 1, debrisWeight: 2, nonWordWeight: 1.5 };
+export const DEFAULT_DIRECTION: DirectionOptions = { minScore: 2, minShare: 0.7, minFit: 1, debrisWeight: 2, nonWordWeight: 1.5, plainerWeight: 1 };
 
 const SUBSTITUTIONS = new Set(["synonym", "similar", "hypernym", "derivation"]);
 // Debris a tokenize-spin-detokenize round trip leaves; quotes and double spaces are left out
@@ -121,12 +122,28 @@ export function copyDirection(
   }
   const ea = { ...sideEvidence(a.text, ranges.a, lexicon), plainer: aIsSuspect ? plainSus : plainSrc };
   const eb = { ...sideEvidence(b.text, ranges.b, lexicon), plainer: aIsSuspect ? plainSrc : plainSus };
+  return decideDirection(ea, eb, a.published, b.published, o);
+}
+
+export type DirectionDecision = ReturnType<typeof copyDirection>;
+
+/**
+ * The direction from the evidence of each side and the two dates (separate from the counting, so
+ * an evaluation can weigh stored evidence again).
+ */
+export function decideDirection(
+  ea: SideEvidence,
+  eb: SideEvidence,
+  publishedA: string | undefined,
+  publishedB: string | undefined,
+  o: DirectionOptions = DEFAULT_DIRECTION,
+): { original: "a" | "b" | null; evidence: Omit<DirectionEvidence, "dates" | "text"> & { text: { a: SideEvidence; b: SideEvidence; score: number } } } {
   // Points for "a is the original": b's debris and non-words, a's plainer words; and the reverse.
-  const forA = eb.debris * o.debrisWeight + eb.nonWords * o.nonWordWeight + ea.plainer;
-  const forB = ea.debris * o.debrisWeight + ea.nonWords * o.nonWordWeight + eb.plainer;
+  const forA = eb.debris * o.debrisWeight + eb.nonWords * o.nonWordWeight + ea.plainer * o.plainerWeight;
+  const forB = ea.debris * o.debrisWeight + ea.nonWords * o.nonWordWeight + eb.plainer * o.plainerWeight;
   const score = Math.round((forA - forB) * 100) / 100;
   const text = { a: ea, b: eb, score };
-  const order = dateOrder(a.published, b.published);
+  const order = dateOrder(publishedA, publishedB);
   const textSays: "a" | "b" | null =
     Math.abs(score) >= o.minScore && Math.max(forA, forB) >= o.minShare * (forA + forB) ? (score > 0 ? "a" : "b") : null;
   // A rough, monotone confidence from the balance of points: 0.5 at the threshold, towards 0.95.

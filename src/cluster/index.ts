@@ -6,7 +6,7 @@ import type { PairEdge } from "./examine.js";
 
 export { GroupIndex, DEFAULT_CANDIDATES, type CandidateOptions, type CandidatePair } from "./candidates.js";
 export { examinePair, DEFAULT_EXAMINE, type ExamineOptions, type PairDocument, type PairEdge } from "./examine.js";
-export { copyDirection, dateOrder, DEFAULT_DIRECTION, type DirectionOptions } from "./direction.js";
+export { copyDirection, dateOrder, decideDirection, DEFAULT_DIRECTION, type DirectionOptions } from "./direction.js";
 export { buildClusters, clusterId, orient, DEFAULT_GRAPH, type DocumentMeta, type GraphOptions, type GraphResult } from "./graph.js";
 
 /**
