@@ -1,7 +1,7 @@
 // Who copied whom, for one confirmed pair. Publication dates decide when both are known and
 // differ. Otherwise the text decides, inside the aligned passages only (the rest of either text
 // may be anything): a spinner's output carries evidence its input lacks:
-// - tokenizer debris (`do n't`, `to , end`, a space before a comma) that edited prose never has;
+// - tokenizer debris (`do n't`, `to , end`) that edited prose never has;
 // - non-words (misspelt or mangled words) where the other side has a word;
 // - synonym swaps of plain wording: where the two sides have different but related words (a
 //   synonym, a similar or related word), the original's word is the more probable one between
@@ -31,9 +31,11 @@ export interface DirectionOptions {
 export const DEFAULT_DIRECTION: DirectionOptions = { minScore: 2, minShare: 0.7, minFit: 1, debrisWeight: 2, nonWordWeight: 1.5, plainerWeight: 1 };
 
 const SUBSTITUTIONS = new Set(["synonym", "similar", "hypernym", "derivation"]);
-// Debris a tokenize-spin-detokenize round trip leaves; quotes and double spaces are left out
-// (ordinary editing produces them too).
-const DEBRIS = new Set(["split-contraction", "space-before-punct", "space-inside-brackets", "comma-in-phrase"]);
+// Debris only a tokenize-spin-detokenize round trip leaves (the source-free detector's "pipeline
+// debris"): split contractions and commas inside phrases. Spaces before punctuation or inside
+// brackets, quote marks and double spaces are left out: scraped web text is full of them (PAN13's
+// source pages carry them more often than the copies made from them).
+const DEBRIS = new Set(["split-contraction", "comma-in-phrase"]);
 
 export interface DatedText {
   text: Text;

@@ -13,7 +13,7 @@ export { buildClusters, clusterId, orient, DEFAULT_GRAPH, type DocumentMeta, typ
  * Version of what a stored edge means (candidate rule, confirmation, direction). Edges stored by
  * another version are dropped and every pair is examined again.
  */
-export const CLUSTER_VERSION = "1";
+export const CLUSTER_VERSION = "2";
 
 /** An edge as the store keeps it (EdgeRecord.payload): everything but the two ids. */
 export function encodeEdge(e: PairEdge): string {

@@ -11,7 +11,7 @@ export interface Range {
 }
 
 export interface SideEvidence {
-  /** Tokenizer debris inside the aligned passages (`do n't`, `to , end`, a space before a comma). */
+  /** Tokenizer debris inside the aligned passages: split contractions (`do n't`) and commas inside phrases (`to , end`). */
   debris: number;
   /** Lower-case words that are no English word, inside the aligned passages. */
   nonWords: number;
