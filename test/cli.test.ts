@@ -123,7 +123,7 @@ test("add indexes every format of the examples; adding again changes nothing; ch
   assert.match(again.err, /added 0, duplicates 8, skipped 0/);
   const stats = JSON.parse((await run(["stats", "--index", index, "--format", "json"])).out);
   assert.equal(stats.documents, 8);
-  assert.equal(stats.schemaVersion, 3);
+  assert.equal(stats.schemaVersion, 4);
   assert.ok(stats.corpusTokens > 500, "add counts corpus n-grams");
   assert.equal(stats.corpusDocuments, 8);
   assert.ok(stats.sizeBytes > 0);

@@ -32,6 +32,7 @@ test("README's JSON report example names every field a real check report carries
     }
   };
   walk(await index.check(spun, { input: "spun.txt" }));
+  await index.clusters();
   walk(await index.check(self));
   walk(unspin.intrinsic("Too short."));
   await index.close();

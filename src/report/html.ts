@@ -87,7 +87,7 @@ export function renderHtml(report: Report, texts: { suspect: string; sources: Ma
   report.sources.forEach((s, k) => {
     s.passages.forEach((p, j) => {
       const tag = `${k + 1}.${j + 1}`;
-      suspectLayers.push({ ...p.suspect, cls: `psg psg-${k + 1}`, before: `<a class="pmark" id="s-p${k + 1}-${j + 1}" href="#o${k + 1}-p${j + 1}" title="passage ${tag}: go to source ${k + 1}">¶${tag}</a>` });
+      suspectLayers.push({ ...p.suspect, cls: `psg psg-${k + 1}`, before: `<a class="pmark" id="s-p${k + 1}-${j + 1}" href="#o${k + 1}-p${j + 1}" data-tab="${k + 1}" title="passage ${tag}: go to source ${k + 1}">¶${tag}</a>` });
       sourceLayers.get(s.id)!.push({ ...p.source, cls: "psg", before: `<a class="pmark" id="o${k + 1}-p${j + 1}" href="#s-p${k + 1}-${j + 1}" title="passage ${tag}: go to the suspect">¶${tag}</a>` });
     });
   });

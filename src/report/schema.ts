@@ -1,5 +1,6 @@
 // The versioned JSON report (`unspin/report@1`), documented in the README. Plain data only.
 import type { RuleId, Severity } from "../rules/catalogue.js";
+import type { ClusterMembership } from "./clusters-schema.js";
 
 export const REPORT_SCHEMA = "unspin/report@1";
 
@@ -90,4 +91,6 @@ export interface Report {
   searched?: { documents: number };
   /** Present when source-free analysis ran (`check`, source-free analysis; not `compare`). */
   analysis?: ReportAnalysis;
+  /** The indexed suspect's cluster of near-duplicates, once `unspin clusters` has stored edges (see unspin/clusters@1). */
+  cluster?: ClusterMembership;
 }
