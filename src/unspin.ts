@@ -25,12 +25,13 @@ export { onCacheBuild, type CacheBuildEvent } from "./lexicon/cache.js";
 export { defaultIndexPath } from "./store/paths.js";
 export type * from "./library/types.js";
 
-/** What `check` needs of an index (the IndexStore backends provide it). */
+/**
+ * What `check` needs of an index (the IndexStore backends provide it): postings as document
+ * numbers (see src/store/types.ts), ids for the few numbers that rank, and the documents.
+ */
 export interface IndexSource {
-  postings(keys: readonly number[], limit: number): Promise<Postings>;
-  /** Optional fast path: postings as internal document numbers, mapped to ids for the best candidates only. */
-  postingNumbers?(keys: readonly number[], limit: number): Promise<Postings<number>>;
-  documentIds?(numbers: readonly number[]): Promise<ReadonlyMap<number, string>>;
+  postingNumbers(keys: readonly number[], limit: number): Promise<Postings<number>>;
+  documentIds(numbers: readonly number[]): Promise<ReadonlyMap<number, string>>;
   getDocuments(ids: readonly string[]): Promise<readonly (CandidateDocument & { urls?: string[] })[]>;
 }
 
@@ -109,11 +110,21 @@ export interface Unspin {
   checkInputs(inputs: readonly string[], options?: CheckInputsOptions & { index?: UnspinIndex | null }): AsyncGenerator<CheckEvent>;
 }
 
+/**
+ * Candidates ranked on document numbers, then named. Candidates of equal score are ordered by id,
+ * not by number: numbers differ between backends (and after a migration), ids do not, so the
+ * same index content ranks the same way on SQLite and Redis.
+ */
 async function rankIndex(index: IndexSource, keys: number[], options: CandidateOptions): Promise<Candidate[]> {
-  if (!index.postingNumbers || !index.documentIds) return rankCandidates(await index.postings(keys, options.maxPostings), options);
-  const ranked = rankCandidates(await index.postingNumbers(keys, options.maxPostings), options);
+  const all = rankCandidates(await index.postingNumbers(keys, options.maxPostings), { ...options, limit: Infinity });
+  let end = Math.min(options.limit, all.length);
+  while (end > 0 && end < all.length && all[end]!.score === all[end - 1]!.score) end++;
+  const ranked = all.slice(0, end);
   const ids = await index.documentIds(ranked.map((c) => c.doc));
-  return ranked.flatMap((c) => (ids.has(c.doc) ? [{ ...c, doc: ids.get(c.doc)! }] : []));
+  return ranked
+    .flatMap((c) => (ids.has(c.doc) ? [{ ...c, doc: ids.get(c.doc)! }] : []))
+    .sort((a, b) => b.score - a.score || (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0))
+    .slice(0, options.limit);
 }
 
 export function createUnspin(options: UnspinOptions = {}): Unspin {

@@ -51,6 +51,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX urls_url ON urls(url);
     `,
   },
+  {
+    version: 4,
+    description: "the unused n-gram table goes (corpus counts live in the n-gram sketch blob)",
+    sql: `
+      DROP TABLE ngrams;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
