@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   INDEX_VERSION: "the index was written by an incompatible version",
   INDEX_CORRUPT: "the index file is damaged or not an unspin index",
   INDEX_MISSING: "no index at the given location",
+  INDEX_UNAVAILABLE: "the index's servers could not be reached, or did not confirm a write in time",
   OUTPUT_UNWRITABLE: "the output file could not be written",
   USAGE: "the command line is wrong",
   LEXICON: "the English lexicon could not be loaded",
