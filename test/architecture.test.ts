@@ -22,7 +22,7 @@ function layoutTable(): Record<string, string[]> {
   return rows;
 }
 const ALLOWED = layoutTable();
-const CORE = ["text", "rules", "align", "verdict", "fingerprint", "corpus", "search", "intrinsic", "report"];
+const CORE = ["text", "rules", "align", "verdict", "fingerprint", "corpus", "search", "intrinsic", "report", "cluster"];
 const IO_MODULES = /^(node:)?(fs|fs\/promises|net|http|https|child_process|worker_threads|dgram|tls)$/;
 
 function files(dir: string): string[] {

@@ -280,6 +280,72 @@ export function storeContract(backend: string, factory: StoreFactory): void {
     await store.close();
   });
 
+  t("postingGroups: every key held by 2..maxDocs documents, once, as increasing internal numbers", async () => {
+    const { store } = await factory.make();
+    await store.putDocuments([doc("g1", { keys: [1, 2, 3, 2 ** 53 - 5] }), doc("g2", { keys: [2, 3, 4] }), doc("g3", { keys: [3, 4, 2 ** 53 - 5] }), doc("g4", { keys: [3] })]);
+    const nums = await store.postingNumbers([1, 2, 3, 4], 10);
+    const ids = await store.documentIds([...new Set([...nums.values()].flat())]);
+    const named = (g: number[]) => g.map((n) => ids.get(n)!).join(" ");
+    const groups: number[][] = [];
+    for await (const batch of store.postingGroups({ maxDocs: 3, batchGroups: 1 })) groups.push(...batch);
+    for (const g of groups) assert.deepEqual(g, [...g].sort((x, y) => x - y), "increasing");
+    // key 1: one document (left out); key 3: four documents (over maxDocs, left out).
+    assert.deepEqual(groups.map(named).sort(), ["g1 g2", "g1 g3", "g2 g3"]);
+    const all: number[][] = [];
+    for await (const batch of store.postingGroups({ maxDocs: 10 })) all.push(...batch);
+    assert.deepEqual(all.map(named).sort(), ["g1 g2", "g1 g2 g3 g4", "g1 g3", "g2 g3"]);
+    await store.close();
+  });
+
+  t("documentsAfter and lastDocumentNumber: numbers increase in insertion order and are never reused", async () => {
+    const { store } = await factory.make();
+    assert.equal(await store.lastDocumentNumber(), 0);
+    await store.putDocuments([doc("o1"), doc("o2"), doc("o3")]);
+    const all = await store.documentsAfter(0, 10);
+    assert.deepEqual(all.map((d) => d.id), ["o1", "o2", "o3"]);
+    assert.ok(all[0]!.number < all[1]!.number && all[1]!.number < all[2]!.number);
+    assert.deepEqual((await store.documentsAfter(all[0]!.number, 1)).map((d) => d.id), ["o2"]);
+    const last = await store.lastDocumentNumber();
+    assert.equal(last, all[2]!.number);
+    await store.removeDocuments([{ id: "o3", keys: [] }]);
+    assert.equal(await store.lastDocumentNumber(), last, "a removed document's number stays taken");
+    await store.putDocuments([doc("o4")]);
+    const [o4] = await store.documentsAfter(last, 10);
+    assert.equal(o4!.id, "o4");
+    assert.ok(o4!.number > last);
+    await store.close();
+  });
+
+  t("edges: stored once per pair, replaced, listed, found by document, and gone with either document", async () => {
+    const { store, reopen } = await factory.make();
+    await store.putDocuments([doc("e1", { url: "https://e.example/1", keys: [1] }), doc("e2", { keys: [2] }), doc("e3", { keys: [3] }), doc("e4", { url: "https://e.example/4" })]);
+    await store.putEdges([{ a: "e1", b: "e2", payload: "x" }, { a: "e2", b: "e3", payload: "y" }, { a: "e1", b: "gone", payload: "z" }], { "clusters.examined": "4" });
+    await store.putEdges([{ a: "e1", b: "e2", payload: "x2" }, { a: "e3", b: "e4", payload: "w" }]);
+    await assert.rejects(store.putEdges([{ a: "e2", b: "e1", payload: "" }]), RangeError);
+    assert.equal(await store.getMeta("clusters.examined"), "4");
+    const list = async (s: IndexStore) => {
+      const out: string[] = [];
+      for await (const batch of s.edges()) for (const e of batch) out.push(`${e.a}-${e.b}:${e.payload}`);
+      return out.sort();
+    };
+    assert.deepEqual(await list(store), ["e1-e2:x2", "e2-e3:y", "e3-e4:w"]);
+    assert.deepEqual((await store.edgesOf(["e2", "e2"])).map((e) => `${e.a}-${e.b}`).sort(), ["e1-e2", "e2-e3"]);
+    assert.equal((await store.stats()).edges, 3);
+    // Removed documents take their edges with them; so does a document replaced through its URL.
+    await store.removeDocuments([{ id: "e3", keys: [3] }]);
+    assert.deepEqual(await list(store), ["e1-e2:x2"]);
+    await store.putDocuments([doc("e5", { url: "https://e.example/1" })], { detach: [{ url: "https://e.example/1", from: "e1", keys: [1] }] });
+    assert.deepEqual(await list(store), []);
+    await store.putEdges([{ a: "e2", b: "e4", payload: "v" }]);
+    await store.close();
+    const again = await reopen();
+    assert.deepEqual(await list(again), ["e2-e4:v"]);
+    await again.clearEdges({ "clusters.examined": "0" });
+    assert.deepEqual(await list(again), []);
+    assert.equal(await again.getMeta("clusters.examined"), "0");
+    await again.close();
+  });
+
   t("lookup agrees with a brute-force scan of the postings (property)", async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -11,6 +11,7 @@ import { formatAddSummary, runAdd } from "./add.js";
 import { formatTally, runCheck, type CheckFormat } from "./check.js";
 import { formatRemoveSummary } from "./remove.js";
 import { formatStats } from "./stats.js";
+import { runClusters, writeClusters, type ClustersFormat } from "./clusters.js";
 import type { Report } from "../report/schema.js";
 import { EXIT_INTERRUPTED } from "./signals.js";
 
@@ -155,6 +156,29 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     .action(async (opts: { index?: string; format: "text" | "json" }) => {
       const index = await unspin.openIndex(opts.index ?? defaultIndexPath(), { readonly: true });
       stdout.write(formatStats(await withIndex(index, (i) => i!.stats()), opts.format));
+    });
+
+  program
+    .command("clusters")
+    .description("which indexed articles are copies of which, and who copied whom (examines documents added since the last run)")
+    .addOption(indexOption())
+    .option("--min-similarity <x>", "show only edges whose similarity is at least x (0..1)", (v: string) => {
+      const x = Number(v);
+      if (!(x >= 0 && x <= 1) || v.trim() === "") throw new InvalidArgumentError("expected a number between 0 and 1");
+      return x;
+    }, 0)
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "csv", "html"]).default("text"))
+    .option("--out <file>", "write the output to a file instead of stdout")
+    .option("--rebuild", "forget the stored edges and examine every pair again")
+    .action(async (opts: { index?: string; minSimilarity: number; format: ClustersFormat; out?: string; rebuild?: boolean }) => {
+      // Writable: the edges found are stored in the index (an existing index only).
+      const index = await unspin.openIndex(opts.index ?? defaultIndexPath(), { readonly: false, create: false });
+      const report = await withIndex(index, async (i) => {
+        const r = await runClusters(i!, { minSimilarity: opts.minSimilarity, rebuild: Boolean(opts.rebuild), stderr });
+        await writeClusters(i!, r, opts.format, opts.out, stdout);
+        return r;
+      });
+      code = report.stats.interrupted ? EXIT.interrupted : report.clusters.length ? EXIT.findings : EXIT.clean;
     });
 
   const quiet = announceCacheBuilds(stderr);

@@ -10,6 +10,7 @@ import type { Report } from "../report/schema.js";
 import type { IndexStore } from "../store/types.js";
 import type { CorpusCounts } from "../intrinsic/index.js";
 import type { Unspin } from "../unspin.js";
+import { clusterOf } from "./clusters.js";
 import type { ArticleInput, CheckEvent, CheckInputsOptions, IndexCheckOptions } from "./types.js";
 
 /** What a check needs of an open index (see open-index.ts). */
@@ -32,7 +33,10 @@ export async function checkOne(unspin: Unspin, target: CheckTarget, suspect: str
     ...(corpus ? { corpus } : {}),
     ...(excludeSelf ? { exclude: { ids: new Set([ownId]), urls: new Set(url ? [url] : []) } } : {}),
   });
-  return indexed ? { ...report, indexed: { id: indexed } } : report;
+  if (!indexed) return report;
+  // The cluster it belongs to, from the edges `clusters` stored (none before the first run).
+  const cluster = await clusterOf(target.store, indexed);
+  return { ...report, indexed: { id: indexed }, ...(cluster ? { cluster } : {}) };
 }
 
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

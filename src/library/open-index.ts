@@ -10,6 +10,7 @@ import type { Unspin } from "../unspin.js";
 import { addToIndex } from "./add.js";
 import { checkOne, type CheckTarget } from "./check.js";
 import { removeFromIndex } from "./remove.js";
+import { clusterIndex } from "./clusters.js";
 import type { OpenIndexOptions, UnspinIndex } from "./types.js";
 
 /** The store and counts behind each index this module opened (for checkInputs). */
@@ -56,6 +57,7 @@ export async function openIndex(unspin: Unspin, location: string, options: OpenI
       const counter = await CorpusCounter.load(store);
       return { ...(await store.stats(opts)), corpusDocuments: counter.documents, corpusTokens: counter.tokens };
     },
+    clusters: (opts) => clusterIndex(unspin, store, readonly, opts),
     async close() {
       if (closed) return;
       closed = true;

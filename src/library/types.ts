@@ -4,6 +4,41 @@
 import type { Report } from "../report/schema.js";
 import type { IndexStats, StoredDocument } from "../store/types.js";
 import type { Format } from "../ingest/types.js";
+import type { CandidateOptions, ExamineOptions, GraphOptions } from "../cluster/index.js";
+import type { ClustersReport } from "../report/clusters-schema.js";
+
+export type { ClustersReport, Cluster, ClusterEdge, ClusterMember, ClusterMembership, ClustersStats, DirectionEvidence } from "../report/clusters-schema.js";
+
+/** Where a `clusters` run is: reading the postings, counting pairs, aligning them, building clusters. */
+export interface ClustersProgress {
+  phase: "postings" | "candidates" | "align" | "clusters";
+  done: number;
+  /** When known: documents (postings of new documents, candidates), pairs (align). */
+  total?: number;
+  /** Edges confirmed so far by this run. */
+  edges: number;
+}
+
+export interface ClustersOptions {
+  /** Edges below this similarity (0..1) are not shown; every confirmed edge is still stored (default 0). */
+  minSimilarity?: number;
+  /**
+   * Examine the documents added since the last run before reporting (default true). A read-only
+   * index only reports what is stored.
+   */
+  update?: boolean;
+  /** Drop the stored edges and examine every pair again. */
+  rebuild?: boolean;
+  onProgress?: (p: ClustersProgress) => void;
+  /** Aborting stops after the pair in hand; the edges found are kept, and the next run goes on. */
+  signal?: AbortSignal;
+  /** Candidate rule of the self-join (evaluation and tuning). */
+  candidates?: Partial<CandidateOptions>;
+  /** Confirmation and direction rules. */
+  examine?: ExamineOptions;
+  /** Cuts of the clustering (see src/cluster/graph.ts). */
+  graph?: Partial<Omit<GraphOptions, "minSimilarity">>;
+}
 
 /** An article handed over as data (the server's POST /api/documents, a library caller). */
 export interface ArticleInput {
@@ -121,6 +156,12 @@ export interface UnspinIndex {
   /** Forgets documents, given by id or by URL, with their postings and corpus counts. */
   remove(idsOrUrls: readonly string[]): Promise<RemoveSummary>;
   stats(options?: { topSources?: number }): Promise<IndexStatsReport>;
+  /**
+   * Which indexed articles are copies of which, and who copied whom: examines the pairs that
+   * involve documents added since the last run (stored in the index), then clusters every stored
+   * edge. A read-only index is reported as stored.
+   */
+  clusters(options?: ClustersOptions): Promise<ClustersReport>;
   close(): Promise<void>;
 }
 

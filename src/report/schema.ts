@@ -1,5 +1,6 @@
 // The versioned JSON report (`unspin/report@1`), documented in the README. Plain data only.
 import type { RuleId, Severity } from "../rules/catalogue.js";
+import type { ClusterMembership } from "./clusters-schema.js";
 
 export const REPORT_SCHEMA = "unspin/report@1";
 
@@ -69,4 +70,6 @@ export interface Report {
   notes: string[];
   /** The suspect is itself in the index under this id (`check`); it is not listed as a source. */
   indexed?: { id: string };
+  /** The indexed suspect's cluster of near-duplicates, once `unspin clusters` has stored edges (see unspin/clusters@1). */
+  cluster?: ClusterMembership;
 }

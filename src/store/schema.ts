@@ -53,6 +53,16 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
+    description: "near-duplicate edges found by `unspin clusters` (deleted with either document)",
+    sql: `
+      -- a and b are the documents' internal numbers (rowid); the pair is stored once, in the order
+      -- of the documents' ids. payload is the cluster stage's JSON for the edge.
+      CREATE TABLE edges (a INTEGER NOT NULL, b INTEGER NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
+      CREATE INDEX edges_b ON edges(b);
+    `,
+  },
+  {
+    version: 5,
     description: "the unused n-gram table goes (corpus counts live in the n-gram sketch blob)",
     sql: `
       DROP TABLE ngrams;

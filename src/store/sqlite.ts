@@ -9,7 +9,9 @@ import { dirname } from "node:path";
 import { UnspinError } from "../errors.js";
 import { checkKey, distinctKeys } from "./keys.js";
 import { corrupt, prepareSchema } from "./schema.js";
-import type { BlobWrite, DocumentInput, IndexStats, IndexStore, OpenStoreOptions, PutOptions, PutResult, RemoveInput, StoredDocument } from "./types.js";
+import type {
+  BlobWrite, DocumentInput, EdgeRecord, IndexStats, IndexStore, NumberedDocument, OpenStoreOptions, PostingGroupsOptions, PutOptions, PutResult, RemoveInput, StoredDocument,
+} from "./types.js";
 
 /** Meta key: the highest internal number a deleted document had (numbers are never reused). */
 const ROWID_HIGH = "documents.rowidHigh";
@@ -96,6 +98,22 @@ class SqliteStore implements IndexStore {
       getBlob: p("SELECT data FROM blobs WHERE key = ?").pluck(),
       putBlob: p("INSERT INTO blobs (key, data) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET data = excluded.data"),
       setMeta: p("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+      // The self-join: SQLite walks the (key, doc) primary key in order and hands over only the
+      // keys that 2..maxDocs documents share (most keys are held by one document), paged by key.
+      // Keys are read as bigints (they are 64-bit), documents as one comma-joined string per key.
+      groupsFirst: p("SELECT key, group_concat(doc) FROM postings WHERE key >= ? GROUP BY key HAVING count(*) BETWEEN 2 AND ? ORDER BY key LIMIT ?").raw().safeIntegers(),
+      groupsNext: p("SELECT key, group_concat(doc) FROM postings WHERE key > ? GROUP BY key HAVING count(*) BETWEEN 2 AND ? ORDER BY key LIMIT ?").raw().safeIntegers(),
+      docsAfter: p("SELECT rowid AS number, id FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?"),
+      rowOf: p("SELECT rowid FROM documents WHERE id = ?").pluck(),
+      putEdge: p("INSERT INTO edges (a, b, payload) VALUES (?, ?, ?) ON CONFLICT(a, b) DO UPDATE SET payload = excluded.payload"),
+      deleteEdgesA: p("DELETE FROM edges WHERE a = ?"),
+      deleteEdgesB: p("DELETE FROM edges WHERE b = ?"),
+      clearEdges: p("DELETE FROM edges"),
+      edgesPage: p(
+        "SELECT e.a AS ra, e.b AS rb, da.id AS a, db.id AS b, e.payload AS payload FROM edges e JOIN documents da ON da.rowid = e.a JOIN documents db ON db.rowid = e.b WHERE (e.a, e.b) > (?, ?) ORDER BY e.a, e.b LIMIT 1000",
+      ),
+      edgesOfA: p("SELECT da.id AS a, db.id AS b, e.payload AS payload FROM edges e JOIN documents da ON da.rowid = e.a JOIN documents db ON db.rowid = e.b WHERE e.a = ?"),
+      edgesOfB: p("SELECT da.id AS a, db.id AS b, e.payload AS payload FROM edges e JOIN documents da ON da.rowid = e.a JOIN documents db ON db.rowid = e.b WHERE e.b = ?"),
     };
   }
 
@@ -132,10 +150,12 @@ class SqliteStore implements IndexStore {
     return Math.max(high, this.s.maxRowid.get() as number) + 1;
   }
 
-  /** Deletes one document (by internal number) with its URLs and the postings of `keys`. */
+  /** Deletes one document (by internal number) with its URLs, edges and the postings of `keys`. */
   private deleteRow(row: number, keys: readonly number[]): void {
     for (const k of distinctKeys(keys)) this.s.deletePosting.run(k, row);
     this.s.deleteUrls.run(row);
+    this.s.deleteEdgesA.run(row);
+    this.s.deleteEdgesB.run(row);
     this.s.deleteDoc.run(row);
     const high = Number((this.s.getMeta.get(ROWID_HIGH) as string | undefined) ?? 0);
     if (row > high) this.s.setMeta.run(ROWID_HIGH, String(row));
@@ -215,6 +235,91 @@ class SqliteStore implements IndexStore {
     return out;
   }
 
+  async *postingGroups(options: PostingGroupsOptions): AsyncIterable<number[][]> {
+    const max = options.maxDocs;
+    const limit = options.batchGroups ?? 20_000;
+    let after: bigint | null = null;
+    while (true) {
+      const rows = (after === null ? this.s.groupsFirst.all(-(2n ** 63n), max, limit) : this.s.groupsNext.all(after, max, limit)) as [bigint, string][];
+      if (rows.length === 0) return;
+      const groups: number[][] = [];
+      for (const [, docs] of rows) {
+        const g = docs.split(",").map(Number);
+        // group_concat follows the (key, doc) scan order, which SQLite does not promise.
+        for (let i = 1; i < g.length; i++) {
+          if (g[i]! < g[i - 1]!) {
+            g.sort((x, y) => x - y);
+            break;
+          }
+        }
+        groups.push(g);
+      }
+      after = rows[rows.length - 1]![0];
+      yield groups;
+      if (rows.length < limit) return;
+    }
+  }
+
+  async documentsAfter(after: number, limit: number): Promise<NumberedDocument[]> {
+    return this.s.docsAfter.all(after, limit) as NumberedDocument[];
+  }
+
+  async lastDocumentNumber(): Promise<number> {
+    const high = Number((this.s.getMeta.get(ROWID_HIGH) as string | undefined) ?? 0);
+    return Math.max(high, this.s.maxRowid.get() as number);
+  }
+
+  async putEdges(edges: readonly EdgeRecord[], meta: Readonly<Record<string, string>> = {}): Promise<void> {
+    const run = this.db.transaction(() => {
+      for (const e of edges) {
+        if (!(e.a < e.b)) throw new RangeError(`an edge's ids must be in order (a < b): ${e.a}, ${e.b}`);
+        const a = this.s.rowOf.get(e.a) as number | undefined;
+        const b = this.s.rowOf.get(e.b) as number | undefined;
+        if (a === undefined || b === undefined) continue;
+        this.s.putEdge.run(a, b, e.payload);
+      }
+      for (const [k, v] of Object.entries(meta)) this.s.setMeta.run(k, v);
+    });
+    run.immediate();
+  }
+
+  async *edges(): AsyncIterable<EdgeRecord[]> {
+    let ra = -1;
+    let rb = -1;
+    while (true) {
+      const rows = this.s.edgesPage.all(ra, rb) as (EdgeRecord & { ra: number; rb: number })[];
+      if (rows.length === 0) return;
+      yield rows.map((r) => ({ a: r.a, b: r.b, payload: r.payload }));
+      ra = rows[rows.length - 1]!.ra;
+      rb = rows[rows.length - 1]!.rb;
+    }
+  }
+
+  async edgesOf(ids: readonly string[]): Promise<EdgeRecord[]> {
+    const out: EdgeRecord[] = [];
+    const seen = new Set<string>();
+    for (const id of new Set(ids)) {
+      const row = this.s.rowOf.get(id) as number | undefined;
+      if (row === undefined) continue;
+      for (const r of [...(this.s.edgesOfA.all(row) as EdgeRecord[]), ...(this.s.edgesOfB.all(row) as EdgeRecord[])]) {
+        const k = `${r.a}\u0000${r.b}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        out.push({ a: r.a, b: r.b, payload: r.payload });
+      }
+    }
+    return out;
+  }
+
+  async clearEdges(meta: Readonly<Record<string, string>> = {}): Promise<void> {
+    this.db
+      .transaction(() => {
+        this.s.clearEdges.run();
+        for (const [k, v] of Object.entries(meta)) this.s.setMeta.run(k, v);
+      })
+      .immediate();
+  }
+
   private toDoc(r: DocRow): StoredDocument {
     const d: StoredDocument = { id: r.id, urls: this.s.urls.all(r.rowid) as string[], text: r.text };
     if (r.title !== null) d.title = r.title;
@@ -291,6 +396,7 @@ class SqliteStore implements IndexStore {
       sizeBytes,
       schemaVersion: this.version,
       location: this.location,
+      edges: one("SELECT count(*) FROM edges"),
     };
   }
 

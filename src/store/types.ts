@@ -50,7 +50,7 @@ export interface PutResult {
 
 /**
  * A URL to take away from the document that held it, because the same URL now holds a new text.
- * A document left with no URL is deleted with its postings: `keys` are that document's posting
+ * A document left with no URL is deleted with its postings and edges: `keys` are that document's posting
  * keys (the caller fingerprints its stored text; the store keeps no key list per document).
  */
 export interface DetachUrl {
@@ -83,6 +83,30 @@ export interface SourceCount {
   documents: number;
 }
 
+/**
+ * A confirmed near-duplicate pair of documents, as the cluster stage made it. The store keeps it
+ * opaque (`payload` is the stage's JSON) and deletes it with either document. `a` and `b` are
+ * document ids, `a < b`: one record per unordered pair.
+ */
+export interface EdgeRecord {
+  a: string;
+  b: string;
+  payload: string;
+}
+
+/** A document's internal number (see postingNumbers) with its id. */
+export interface NumberedDocument {
+  number: number;
+  id: string;
+}
+
+export interface PostingGroupsOptions {
+  /** Keys held by more documents than this are left out (boilerplate; the self-join ignores them). */
+  maxDocs: number;
+  /** Groups per batch (default 20,000): bounds what one batch holds. */
+  batchGroups?: number;
+}
+
 export interface IndexStats {
   documents: number;
   urls: number;
@@ -99,6 +123,8 @@ export interface IndexStats {
   schemaVersion: number;
   /** Where the index lives (a path or a URL). */
   location: string;
+  /** Confirmed near-duplicate pairs stored by `clusters`. */
+  edges?: number;
 }
 
 export interface IndexStore {
@@ -111,8 +137,9 @@ export interface IndexStore {
    */
   putDocuments(batch: readonly DocumentInput[], options?: PutOptions): Promise<PutResult>;
   /**
-   * Deletes documents with their URLs and postings, and writes `blob` (the corpus sketch without
-   * them): in the same transaction on SQLite, right after on Redis. Returns the ids that existed.
+   * Deletes documents with their URLs, postings and edges, and writes `blob` (the corpus sketch
+   * without them): in the same transaction on SQLite, right after on Redis. Returns the ids that
+   * existed.
    */
   removeDocuments(items: readonly RemoveInput[], blob?: BlobWrite): Promise<string[]>;
   /** The document that holds this URL now (a URL belongs to at most one document). */
@@ -126,6 +153,40 @@ export interface IndexStore {
   postingNumbers(keys: readonly number[], limit: number): Promise<Map<number, number[]>>;
   /** Ids of documents by number (numbers with no document are left out). */
   documentIds(numbers: readonly number[]): Promise<Map<number, string>>;
+  /**
+   * The self-join of the postings, streamed: for every key held by 2 to `maxDocs` documents, the
+   * internal numbers of those documents in increasing order, in batches of groups. Keys come in
+   * no particular order; each key once. Writers may go on meanwhile (a document added during the
+   * stream may or may not appear in it).
+   */
+  postingGroups(options: PostingGroupsOptions): AsyncIterable<number[][]>;
+  /**
+   * Internal numbers increase in insertion order. The documents numbered above `after`, lowest
+   * first, at most `limit` of them (page on with the last number seen).
+   */
+  documentsAfter(after: number, limit: number): Promise<NumberedDocument[]>;
+  /**
+   * No document has ever had a higher number (0 for an empty index). SQLite: the highest number
+   * given; Redis: its number counter, which a retried or raced batch may have moved past the
+   * highest number a document got.
+   */
+  lastDocumentNumber(): Promise<number>;
+  /**
+   * Writes edges (replacing a stored edge of the same pair) and metadata: in one transaction on
+   * SQLite, the metadata right after the edges on Redis. An edge naming a document that is not
+   * stored is skipped (it was removed meanwhile).
+   */
+  putEdges(edges: readonly EdgeRecord[], meta?: Readonly<Record<string, string>>): Promise<void>;
+  /** Every stored edge, streamed in batches. */
+  edges(): AsyncIterable<EdgeRecord[]>;
+  /** The stored edges that touch any of these documents. */
+  edgesOf(ids: readonly string[]): Promise<EdgeRecord[]>;
+  /**
+   * Deletes every stored edge and writes metadata, in one transaction (a rebuild starts here).
+   * Redis switches to a new generation of edge keys with the metadata in one script, then
+   * deletes the old generation's keys.
+   */
+  clearEdges(meta?: Readonly<Record<string, string>>): Promise<void>;
   getDocument(id: string): Promise<StoredDocument | undefined>;
   getDocuments(ids: readonly string[]): Promise<StoredDocument[]>;
   hasDocument(id: string): Promise<boolean>;

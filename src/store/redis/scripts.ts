@@ -285,5 +285,72 @@ for i = 3, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
 return old
 `;
 
-export const SCRIPTS = { unspinCommit: COMMIT, unspinDelete: DELETE, unspinClaim: CLAIM, unspinAddPostings: ADD_POSTINGS, unspinRemovePostings: REMOVE_POSTINGS, unspinSites: SITES, unspinPutBlob: PUT_BLOB } as const;
+/**
+ * Writes one side of edges. KEYS[1]: the group's counters, KEYS[2]: the group's set of documents
+ * with edges, KEYS[2+i]: adjacency hash of document i. ARGV[1]: the edge generation, then per
+ * document: its number, the other document's number, and '=' .. payload on the side that owns the
+ * edge (the document whose id is the smaller) or '<' on the other. Owned edges are counted.
+ */
+export const PUT_EDGES = `
+local gen = ARGV[1]
+local owned = 0
+for i = 3, #KEYS do
+  local n, other, v = ARGV[3 * (i - 2) - 1], ARGV[3 * (i - 2)], ARGV[3 * (i - 2) + 1]
+  local old = redis.call('HGET', KEYS[i], other)
+  redis.call('HSET', KEYS[i], other, v)
+  redis.call('SADD', KEYS[2], n)
+  local was = old and string.sub(old, 1, 1) == '='
+  local is = string.sub(v, 1, 1) == '='
+  if is and not was then owned = owned + 1 elseif was and not is then owned = owned - 1 end
+end
+if owned ~= 0 then redis.call('HINCRBY', KEYS[1], 'e' .. gen, owned) end
+return 1
+`;
+
+/**
+ * Drops edges. KEYS as PUT_EDGES. ARGV[1]: the generation, then per adjacency hash: the document's
+ * number and the other number to drop, or '*' to drop the whole hash (the document is deleted).
+ * Returns, per hash, the numbers it held (for '*': whose other side must go too).
+ */
+export const DROP_EDGES = `
+local gen = ARGV[1]
+local owned = 0
+local out = {}
+for i = 3, #KEYS do
+  local n, other = ARGV[2 * (i - 2)], ARGV[2 * (i - 2) + 1]
+  local held = {}
+  if other == '*' then
+    local all = redis.call('HGETALL', KEYS[i])
+    for j = 1, #all, 2 do
+      held[#held + 1] = all[j]
+      if string.sub(all[j + 1], 1, 1) == '=' then owned = owned - 1 end
+    end
+    redis.call('DEL', KEYS[i])
+  else
+    local v = redis.call('HGET', KEYS[i], other)
+    if v then
+      redis.call('HDEL', KEYS[i], other)
+      if string.sub(v, 1, 1) == '=' then owned = owned - 1 end
+    end
+  end
+  if redis.call('EXISTS', KEYS[i]) == 0 then redis.call('SREM', KEYS[2], n) end
+  out[#out + 1] = held
+end
+if owned ~= 0 then redis.call('HINCRBY', KEYS[1], 'e' .. gen, owned) end
+return out
+`;
+
+/** A new generation of edge keys (the old edges are gone at once for readers) and metadata. KEYS[1]: generation, KEYS[2]: metadata. */
+export const NEW_EDGE_GENERATION = `
+local g = redis.call('INCR', KEYS[1])
+for i = 1, #ARGV, 2 do redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1]) end
+return g
+`;
+
+/** A hash's fields and values, binary-safe (ioredis turns HGETALL into an object with text keys). */
+export const HASH_PAIRS = `return redis.call('HGETALL', KEYS[1])`;
+
+export const SCRIPTS = { unspinCommit: COMMIT, unspinDelete: DELETE, unspinClaim: CLAIM, unspinAddPostings: ADD_POSTINGS, unspinRemovePostings: REMOVE_POSTINGS, unspinSites: SITES, unspinPutBlob: PUT_BLOB,
+  unspinPutEdges: PUT_EDGES, unspinDropEdges: DROP_EDGES, unspinNewEdgeGeneration: NEW_EDGE_GENERATION, unspinHashPairs: HASH_PAIRS,
+} as const;
 export type ScriptName = keyof typeof SCRIPTS;

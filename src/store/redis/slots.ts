@@ -17,6 +17,8 @@
 //   kind 2  ids        i{T}<n>        hash: id -> number (a negative number: being deleted)
 //                      c{T}<n>        hash: id -> number claimed by a batch not yet committed
 //   kind 3  urls       u{T}<n>        hash: 16-byte SHA-256 of the URL -> number
+//                      e{T}<gen>:<number>  hash: the document's edges (other number -> payload)
+//                      E{T}<gen>      set: numbers of the group's documents with edges
 //   kind 4  blobs      b{T}<name>:<generation>:<chunk>   string: one compressed chunk of a blob
 //   meta               m{M}...        metadata, blob manifests, the number counter, site counts
 //
@@ -116,6 +118,11 @@ export class Layout {
     return `{${slotTag(groupSlot(kind, group))}}`;
   }
 
+  /** Bucket hash number b (0 .. buckets - 1). */
+  bucket(b: number): string {
+    return `${this.prefix}p${this.tag(KIND.postings, b % GROUPS)}${Math.floor(b / GROUPS).toString(36)}`;
+  }
+
   posting(k: number): PostingPlace {
     const b = k % this.buckets;
     const r = Math.floor(k / this.buckets);
@@ -139,6 +146,15 @@ export class Layout {
 
   counters(group: number): string {
     return `${this.prefix}s${this.tag(KIND.records, group)}`;
+  }
+
+  /** Edges of document n in edge generation gen, and the set of its group's documents with edges. */
+  edges(n: number, gen: number): string {
+    return `${this.prefix}e${this.tag(KIND.records, this.recordGroup(n))}${gen}:${n.toString(36)}`;
+  }
+
+  edgeSet(group: number, gen: number): string {
+    return `${this.prefix}E${this.tag(KIND.records, group)}${gen}`;
   }
 
   private get smallBuckets(): number {

@@ -19,7 +19,9 @@ import { deflateSync, inflateSync, constants as zlib } from "node:zlib";
 import { randomBytes } from "node:crypto";
 import { UnspinError } from "../../errors.js";
 import { checkKey, distinctKeys } from "../keys.js";
-import type { BlobWrite, DocumentInput, IndexStats, IndexStore, OpenStoreOptions, PutOptions, PutResult, RemoveInput, StoredDocument } from "../types.js";
+import type {
+  BlobWrite, DocumentInput, EdgeRecord, IndexStats, IndexStore, NumberedDocument, OpenStoreOptions, PostingGroupsOptions, PutOptions, PutResult, RemoveInput, StoredDocument,
+} from "../types.js";
 import { decodeRecord, encodeRecord, ID_HEAD, recordId } from "./record.js";
 import { GROUPS, Layout, RECORD_RUN } from "./slots.js";
 import { SCRIPTS, type ScriptName } from "./scripts.js";
@@ -318,8 +320,135 @@ class RedisStore implements IndexStore {
       ...kept.map((x) => this.cluster.hset(this.layout.id(x.id).index, x.id, String(x.number))),
       this.countSites(round, gone.map((x) => ({ number: x.number, site: results.get(x)![2], delta: -1 as const }))),
       this.writePostings(round, gone.map((x) => ({ number: x.number, keys: distinctKeys(x.keys) })), true),
+      this.dropEdgesOf(round, gone.map((x) => x.number)),
     ]);
     return results;
+  }
+
+  // --- edges -----------------------------------------------------------------------------------
+
+  private async edgeGeneration(): Promise<number> {
+    return Number((await this.cluster.get(`${this.layout.meta}:edgegen`)) ?? 0);
+  }
+
+  /** Runs PUT_EDGES or DROP_EDGES per record slot over (number, args) entries. */
+  private async edgeScript(round: Round, name: "unspinPutEdges" | "unspinDropEdges", gen: number, entries: readonly { n: number; args: Arg[] }[]): Promise<Map<(typeof entries)[number], unknown>> {
+    return this.perSlot(round, entries, (e) => this.layout.recordSlot(e.n), async (_slot, group) => {
+      const g = this.layout.recordGroup(group[0]!.n);
+      const keys = [this.layout.counters(g), this.layout.edgeSet(g, gen), ...group.map((e) => this.layout.edges(e.n, gen))];
+      const res = await this.script(name, keys, [gen, ...group.flatMap((e) => [e.n, ...e.args])]);
+      return name === "unspinDropEdges" ? (res as unknown[]) : group.map(() => 1);
+    });
+  }
+
+  /** Deletes the edges of deleted documents, on both sides. */
+  private async dropEdgesOf(round: Round, numbers: readonly number[]): Promise<void> {
+    if (numbers.length === 0) return;
+    const gen = await this.edgeGeneration();
+    const own = await this.edgeScript(round, "unspinDropEdges", gen, numbers.map((n) => ({ n, args: ["*"] })));
+    const others: { n: number; args: Arg[] }[] = [];
+    for (const [e, held] of own) for (const other of held as string[]) others.push({ n: Number(other), args: [e.n] });
+    if (others.length) await this.edgeScript(round, "unspinDropEdges", gen, others);
+  }
+
+  async putEdges(edges: readonly EdgeRecord[], meta: Readonly<Record<string, string>> = {}): Promise<void> {
+    this.writable();
+    for (const e of edges) if (!(e.a < e.b)) throw new RangeError(`an edge's ids must be in order (a < b): ${e.a}, ${e.b}`);
+    await this.retrying("writing edges", async () => {
+      const round = this.round();
+      const gen = await this.edgeGeneration();
+      const ids = [...new Set(edges.flatMap((e) => [e.a, e.b]))];
+      const at = new Map(ids.map((id, i) => [id, i]));
+      const found = await this.numbersOf(ids);
+      const num = (id: string) => found[at.get(id)!] ?? 0;
+      const entries: { n: number; args: Arg[] }[] = [];
+      for (const e of edges) {
+        const a = num(e.a);
+        const b = num(e.b);
+        if (a <= 0 || b <= 0) continue;
+        entries.push({ n: a, args: [b, `=${e.payload}`] }, { n: b, args: [a, "<"] });
+      }
+      // Each adjacency hash once per script call: later entries for a pair replace earlier ones.
+      const last = new Map<string, { n: number; args: Arg[] }>();
+      for (const x of entries) last.set(`${x.n}:${x.args[0]}`, x);
+      if (last.size) await this.edgeScript(round, "unspinPutEdges", gen, [...last.values()]);
+      if (Object.keys(meta).length) {
+        round.slots.add(this.layout.metaSlot);
+        await this.cluster.hset(this.layout.meta, meta);
+      }
+      await this.confirm(round);
+    });
+  }
+
+  async clearEdges(meta: Readonly<Record<string, string>> = {}): Promise<void> {
+    this.writable();
+    const old = await this.edgeGeneration();
+    await this.retrying("clearing edges", async () => {
+      const round = this.round();
+      round.slots.add(this.layout.metaSlot);
+      await this.script("unspinNewEdgeGeneration", [`${this.layout.meta}:edgegen`, this.layout.meta], Object.entries(meta).flat());
+      await this.confirm(round);
+    });
+    // The old generation is invisible now; its keys go (a crash here leaves them for the next clear).
+    for (let gen = old; gen >= Math.max(0, old - 1); gen--) {
+      await Promise.all(
+        Array.from({ length: GROUPS }, async (_, g) => {
+          const set = this.layout.edgeSet(g, gen);
+          const members = await this.cluster.smembers(set);
+          await Promise.all(members.map((n) => this.cluster.del(this.layout.edges(Number(n), gen))));
+          await this.cluster.del(set);
+          await this.cluster.hdel(this.layout.counters(g), `e${gen}`);
+        }),
+      );
+    }
+  }
+
+  /** Owned edges of documents (by number): [owner, other, payload]. */
+  private async ownedEdges(numbers: readonly number[], gen: number): Promise<[number, number, string][]> {
+    const out: [number, number, string][] = [];
+    const hashes = await Promise.all(numbers.map((n) => this.cluster.hgetall(this.layout.edges(n, gen))));
+    numbers.forEach((n, i) => {
+      for (const [other, v] of Object.entries(hashes[i]!)) if (v.startsWith("=")) out.push([n, Number(other), v.slice(1)]);
+    });
+    return out;
+  }
+
+  /** Named edges; an edge whose document is gone (a deletion cut short) is left out. */
+  private async named(edges: readonly [number, number, string][]): Promise<EdgeRecord[]> {
+    const ids = await this.documentIds([...new Set(edges.flatMap(([a, b]) => [a, b]))]);
+    return edges.flatMap(([a, b, payload]) => (ids.has(a) && ids.has(b) ? [{ a: ids.get(a)!, b: ids.get(b)!, payload }] : []));
+  }
+
+  async *edges(): AsyncIterable<EdgeRecord[]> {
+    const gen = await this.edgeGeneration();
+    for (let g = 0; g < GROUPS; g++) {
+      const members = (await this.cluster.smembers(this.layout.edgeSet(g, gen))).map(Number);
+      for (let i = 0; i < members.length; i += 1000) {
+        const batch = await this.named(await this.ownedEdges(members.slice(i, i + 1000), gen));
+        if (batch.length) yield batch;
+      }
+    }
+  }
+
+  async edgesOf(ids: readonly string[]): Promise<EdgeRecord[]> {
+    const gen = await this.edgeGeneration();
+    const numbers = (await this.numbersOf([...new Set(ids)])).filter((n): n is number => (n ?? 0) > 0);
+    const hashes = await Promise.all(numbers.map((n) => this.cluster.hgetall(this.layout.edges(n, gen))));
+    const owners = new Set<number>();
+    numbers.forEach((n, i) => {
+      for (const [other, v] of Object.entries(hashes[i]!)) owners.add(v.startsWith("=") ? n : Number(other));
+    });
+    const mine = new Set(numbers);
+    const all = await this.ownedEdges([...owners], gen);
+    const seen = new Set<string>();
+    return this.named(
+      all.filter(([a, b]) => {
+        const k = `${a}:${b}`;
+        if (seen.has(k) || !(mine.has(a) || mine.has(b))) return false;
+        seen.add(k);
+        return true;
+      }),
+    );
   }
 
   // --- writing ---------------------------------------------------------------------------------
@@ -522,6 +651,59 @@ class RedisStore implements IndexStore {
     return out;
   }
 
+  async *postingGroups(options: PostingGroupsOptions): AsyncIterable<number[][]> {
+    const max = options.maxDocs;
+    const per = options.batchGroups ?? 20_000;
+    let groups: number[][] = [];
+    const STEP = 256;
+    for (let from = 0; from < this.layout.buckets; from += STEP) {
+      const keys = Array.from({ length: Math.min(STEP, this.layout.buckets - from) }, (_, i) => this.layout.bucket(from + i));
+      const lists = await Promise.all(
+        keys.map(async (key) => {
+          const flat = (await (this.cluster as unknown as Record<string, (...a: Arg[]) => Promise<Buffer[]>>)["unspinHashPairsBuffer"]!.call(this.cluster, 1, key)) ?? [];
+          const out: number[][] = [];
+          for (let i = 0; i + 1 < flat.length; i += 2) {
+            const v = flat[i + 1]!;
+            let numbers: number[];
+            if (v.length > 0) numbers = unpack(v, Infinity);
+            else {
+              const over = Buffer.concat([Buffer.from(key, "utf8"), Buffer.from("|"), flat[i]!]);
+              // Too long to be a group (repeats left by retries aside): not read.
+              if ((await this.cluster.strlen(over)) > 8 * max) continue;
+              numbers = unpack(await this.cluster.getBuffer(over) ?? Buffer.alloc(0), Infinity);
+            }
+            if (numbers.length >= 2 && numbers.length <= max) out.push(numbers.sort((a, b) => a - b));
+          }
+          return out;
+        }),
+      );
+      for (const l of lists) groups.push(...l);
+      if (groups.length >= per) {
+        for (let i = 0; i < groups.length; i += per) yield groups.slice(i, i + per);
+        groups = [];
+      }
+    }
+    if (groups.length) yield groups;
+  }
+
+  async documentsAfter(after: number, limit: number): Promise<NumberedDocument[]> {
+    const high = await this.lastDocumentNumber();
+    const out: NumberedDocument[] = [];
+    for (let from = Math.max(1, Math.floor(after) + 1); from <= high && out.length < limit; from += RECORD_RUN) {
+      const numbers = Array.from({ length: Math.min(RECORD_RUN, high - from + 1) }, (_, i) => from + i);
+      const ids = await this.documentIds(numbers);
+      for (const n of numbers) {
+        const id = ids.get(n);
+        if (id !== undefined && out.length < limit) out.push({ number: n, id });
+      }
+    }
+    return out;
+  }
+
+  async lastDocumentNumber(): Promise<number> {
+    return Number((await this.cluster.get(`${this.layout.meta}:seq`)) ?? 0);
+  }
+
   async documentIds(numbers: readonly number[]): Promise<Map<number, string>> {
     const distinct = [...new Set(numbers)].filter((n) => Number.isInteger(n) && n > 0 && n <= MAX_NUMBER);
     const heads = await Promise.all(
@@ -592,7 +774,8 @@ class RedisStore implements IndexStore {
   }
 
   async stats(opts: { topSources?: number } = {}): Promise<IndexStats> {
-    const counters = await Promise.all(Array.from({ length: GROUPS }, (_, g) => this.cluster.hmget(this.layout.counters(g), "d", "u", "p")));
+    const gen = await this.edgeGeneration();
+    const counters = await Promise.all(Array.from({ length: GROUPS }, (_, g) => this.cluster.hmget(this.layout.counters(g), "d", "u", "p", `e${gen}`)));
     const sum = (i: number) => counters.reduce((a, c) => a + Number(c[i] ?? 0), 0);
     const sites = await this.cluster.hgetall(`${this.layout.meta}:sites`);
     const sources = Object.entries(sites)
@@ -606,6 +789,7 @@ class RedisStore implements IndexStore {
       sources: sources.slice(0, opts.topSources ?? 20),
       siteCount: sources.length,
       postings: sum(2),
+      edges: sum(3),
       sizeBytes: memory.reduce((a, b) => a + b, 0),
       schemaVersion: this.version,
       location: this.location,
