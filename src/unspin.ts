@@ -19,10 +19,12 @@ import { getTrigramModel, type TrigramModel } from "./lexicon/trigram.js";
 import { mergeIntrinsic } from "./report/intrinsic.js";
 import { openIndex, targetOf } from "./library/open-index.js";
 import { checkInputs } from "./library/check.js";
-import type { CheckEvent, CheckInputsOptions, OpenIndexOptions, UnspinIndex } from "./library/types.js";
+import type { CheckEvent, CheckInputsOptions, MigrateOptions, MigrateSummary, OpenIndexOptions, UnspinIndex } from "./library/types.js";
+import { migrateIndex } from "./library/migrate.js";
 
 export { onCacheBuild, type CacheBuildEvent } from "./lexicon/cache.js";
 export { defaultIndexPath } from "./store/paths.js";
+export { isRedisLocation } from "./store/redis/location.js";
 export type * from "./library/types.js";
 
 /**
@@ -99,10 +101,16 @@ export interface Unspin {
   /** Fingerprint keys and n-gram counts of an article, ready for the store. */
   prepare(article: Article): PreparedDocument;
   /**
-   * Opens (or, unless read-only, creates) the index at `location`: an SQLite file path. A
+   * Opens (or, unless read-only, creates) the index at `location`: an SQLite file path, or a
+   * Redis Cluster as redis://host:port[,host:port...][/name][?options]. A
    * read-only open of a missing index is an INDEX_MISSING error.
    */
   openIndex(location: string, options?: OpenIndexOptions): Promise<UnspinIndex>;
+  /**
+   * Copies the index at `from` to `to` (an SQLite file or a redis:// location, either way): the
+   * documents with their URLs, postings, corpus counts and cluster edges. Safe to run again.
+   */
+  migrate(from: string, to: string, options?: MigrateOptions): Promise<MigrateSummary>;
   /**
    * Checks every article of the inputs (files, folders, feeds, WARCs, "-"), one event per article
    * as soon as it is done; with `index`, traced to its sources, else source-free evidence only.
@@ -193,6 +201,9 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
     },
     openIndex(location, opts) {
       return openIndex(self, location, opts);
+    },
+    migrate(from, to, opts) {
+      return migrateIndex(self, from, to, opts);
     },
     checkInputs(inputs, opts = {}) {
       const { index, ...rest } = opts;
