@@ -24,6 +24,8 @@ export interface TestCluster {
   cli(port: number, ...args: string[]): string;
   /** Ports of the current masters (by CLUSTER NODES). */
   masters(): number[];
+  /** Port of the master serving a slot now. */
+  masterOf(slot: number): number;
   kill(port: number, signal?: NodeJS.Signals): Promise<void>;
   /** Starts a killed node again from its folder (it rejoins the cluster by its nodes.conf). */
   restart(port: number): Promise<void>;
@@ -114,6 +116,18 @@ export async function startCluster(opts: { masters?: number; replicas?: number; 
         .split("\n")
         .filter((l) => /\bmaster\b/.test(l) && !/\bfail\b/.test(l) && / \d+-\d+|\s\d+$/.test(l.trim()))
         .map((l) => Number(/:(\d+)@/.exec(l)![1]));
+    },
+    masterOf(slot) {
+      const alive = nodes.find((n) => n.process)!;
+      for (const l of cli(alive.port, "cluster", "nodes").split("\n")) {
+        if (!/\bmaster\b/.test(l) || /\bfail\b/.test(l)) continue;
+        for (const m of l.matchAll(/ (\d+)(?:-(\d+))?(?= |$)/g)) {
+          const lo = Number(m[1]);
+          const hi = m[2] === undefined ? lo : Number(m[2]);
+          if (lo <= slot && slot <= hi && l.split(" ").indexOf(m[0].trim()) >= 8) return Number(/:(\d+)@/.exec(l)![1]);
+        }
+      }
+      throw new Error(`no master serves slot ${slot}`);
     },
     async kill(port, signal = "SIGKILL") {
       const n = nodes.find((x) => x.port === port)!;

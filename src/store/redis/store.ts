@@ -36,6 +36,9 @@ const MAX_NUMBER = 2 ** 32 - 1;
 
 type Arg = string | Buffer | number;
 
+/** Attempts repeated by this process, and why the last one was (for tests and diagnostics). */
+export const redisRetries = { count: 0, last: "" };
+
 /** A write not confirmed (by its replicas, or because the slot map changed meanwhile): the attempt is repeated. */
 class NotConfirmed extends Error {}
 
@@ -220,6 +223,8 @@ class RedisStore implements IndexStore {
         return await attempt();
       } catch (e) {
         if (!retriable(e)) throw e;
+        redisRetries.count++;
+        redisRetries.last = e instanceof Error ? e.message : String(e);
         if (Date.now() > deadline) {
           const why = e instanceof Error ? e.message : String(e);
           const hint =
