@@ -171,23 +171,26 @@ end
 `;
 
 /**
- * Adds document numbers to posting lists. KEYS[j]: bucket hashes of one slot. ARGV, for each
- * bucket in turn: the number of lists, then per list the field (the key's remainder) and the
- * numbers to add (4 bytes each, big-endian). A list growing past INLINE_BYTES moves to its own
- * string (bucket key .. '|' .. field), where appending costs no copy of the list; there only the
- * last 4 KB are searched for repeats (a retried batch repeats its own recent appends), and
- * readers drop any other repeat.
+ * Adds document numbers to posting lists. KEYS[j]: bucket hashes of one slot; ARGV[j]: the lists
+ * to add to in bucket j, packed: per list the field (the key's remainder, 5 bytes), the count of
+ * numbers (2 bytes) and the numbers (4 bytes each), all big-endian. One argument per bucket keeps
+ * the client's encoding and the script's argument handling cheap. A list growing past
+ * INLINE_BYTES moves to its own string (bucket key .. '|' .. field), where appending costs no copy
+ * of the list; there only the last 4 KB are searched for repeats (a retried batch repeats its own
+ * recent appends), and readers drop any other repeat.
  */
 export const ADD_POSTINGS = `${POSTINGS}
-local a = 1
 for j = 1, #KEYS do
-  local b = KEYS[j]
-  local n = tonumber(ARGV[a])
-  a = a + 1
-  for _ = 1, n do
-    local f, docs = ARGV[a], ARGV[a + 1]
-    a = a + 2
-    local v = redis.call('HGET', b, f)
+  local b, blob = KEYS[j], ARGV[j]
+  local pos = 1
+  while pos <= #blob do
+    local f = string.sub(blob, pos, pos + 4)
+    local n = struct.unpack('>H', blob, pos + 5)
+    local docs = string.sub(blob, pos + 7, pos + 6 + 4 * n)
+    pos = pos + 7 + 4 * n
+    -- Most keys are new to the index: one HSETNX stores them.
+    local v = false
+    if #docs > INLINE or redis.call('HSETNX', b, f, docs) == 0 then v = redis.call('HGET', b, f) end
     if v == '' then
       local ok = b .. '|' .. f
       local tail = redis.call('GETRANGE', ok, -4096, -1)
@@ -197,7 +200,7 @@ for j = 1, #KEYS do
         if not has(tail, d) then add[#add + 1] = d end
       end
       if #add > 0 then redis.call('APPEND', ok, table.concat(add)) end
-    else
+    elseif v or #docs > INLINE then
       local cur = v or ''
       local add = {}
       for i = 1, #docs, 4 do
@@ -221,14 +224,14 @@ return 1
 
 /** Takes document numbers out of posting lists; same arguments as ADD_POSTINGS. */
 export const REMOVE_POSTINGS = `${POSTINGS}
-local a = 1
 for j = 1, #KEYS do
-  local b = KEYS[j]
-  local n = tonumber(ARGV[a])
-  a = a + 1
-  for _ = 1, n do
-    local f, docs = ARGV[a], ARGV[a + 1]
-    a = a + 2
+  local b, blob = KEYS[j], ARGV[j]
+  local pos = 1
+  while pos <= #blob do
+    local f = string.sub(blob, pos, pos + 4)
+    local n = struct.unpack('>H', blob, pos + 5)
+    local docs = string.sub(blob, pos + 7, pos + 6 + 4 * n)
+    pos = pos + 7 + 4 * n
     local drop = {}
     for i = 1, #docs, 4 do drop[string.sub(docs, i, i + 3)] = true end
     local v = redis.call('HGET', b, f)

@@ -68,7 +68,9 @@ export function slotTag(slot: number): string {
     let found = 0;
     for (let n = 0; found < SLOTS; n++) {
       const s = n.toString(36);
-      const slot = crc16(Buffer.from(s, "latin1")) % SLOTS;
+      let crc = 0;
+      for (let i = 0; i < s.length; i++) crc = ((crc << 8) & 0xffff) ^ CRC_TABLE[((crc >> 8) ^ s.charCodeAt(i)) & 0xff]!;
+      const slot = crc % SLOTS;
       if (tags[slot] === undefined) {
         tags[slot] = s;
         found++;
@@ -118,9 +120,20 @@ export class Layout {
     return `{${slotTag(groupSlot(kind, group))}}`;
   }
 
-  /** Bucket hash number b (0 .. buckets - 1). */
+  private readonly bucketNames = new Map<number, string>();
+
+  /** Bucket hash number b (0 .. buckets - 1); names are kept once made (ingest asks for each often). */
   bucket(b: number): string {
-    return `${this.prefix}p${this.tag(KIND.postings, b % GROUPS)}${Math.floor(b / GROUPS).toString(36)}`;
+    let name = this.bucketNames.get(b);
+    if (name === undefined) {
+      name = `${this.prefix}p${this.tag(KIND.postings, b % GROUPS)}${Math.floor(b / GROUPS).toString(36)}`;
+      if (this.bucketNames.size < 1 << 20) this.bucketNames.set(b, name);
+    }
+    return name;
+  }
+
+  bucketSlot(b: number): number {
+    return groupSlot(KIND.postings, b % GROUPS);
   }
 
   posting(k: number): PostingPlace {
@@ -129,7 +142,7 @@ export class Layout {
     const group = b % GROUPS;
     const field = Buffer.alloc(5);
     field.writeUIntBE(r, 0, 5);
-    return { key: `${this.prefix}p${this.tag(KIND.postings, group)}${Math.floor(b / GROUPS).toString(36)}`, field, slot: groupSlot(KIND.postings, group) };
+    return { key: this.bucket(b), field, slot: groupSlot(KIND.postings, group) };
   }
 
   recordGroup(n: number): number {
