@@ -33,6 +33,8 @@ const FORMAT = "unspin-redis";
 /** Blobs are cut into chunks of this many bytes before compression (no 32 MB single value). */
 const CHUNK = 1 << 20;
 const MAX_NUMBER = 2 ** 32 - 1;
+/** documentIds reads whole records for at most this many numbers (see there). */
+const PREFETCH = 64;
 
 type Arg = string | Buffer | number;
 
@@ -719,9 +721,21 @@ class RedisStore implements IndexStore {
 
   async documentIds(numbers: readonly number[]): Promise<Map<number, string>> {
     const distinct = [...new Set(numbers)].filter((n) => Number.isInteger(n) && n > 0 && n <= MAX_NUMBER);
+    // A few numbers are check's ranked candidates, whose documents it fetches next, one by one:
+    // their whole records are read now (one round trip for all) and kept for that. Many numbers
+    // (a listing) get their ids alone.
+    const whole = distinct.length <= PREFETCH;
+    this.prefetched.clear();
+    this.prefetchedAt = Date.now();
     const heads = await Promise.all(
       distinct.map(async (n) => {
         const key = this.layout.record(n);
+        if (whole) {
+          const rec = await this.cluster.getBuffer(key);
+          const id = rec ? recordId(rec) : undefined;
+          if (rec && id !== undefined) this.prefetched.set(id, rec);
+          return id;
+        }
         const head = await this.cluster.getrangeBuffer(key, 0, ID_HEAD - 1);
         if (head.length === 0) return undefined;
         return recordId(head) ?? recordId(await this.cluster.getrangeBuffer(key, 0, 3 + head.readUInt16BE(1)));
@@ -744,6 +758,12 @@ class RedisStore implements IndexStore {
    * through the id index as usual.
    */
   private readonly recent = new Map<string, number>();
+  /**
+   * Records documentIds read whole, until getDocuments takes them, the next documentIds call
+   * replaces them, or a second has passed (so a read never sees a record older than that).
+   */
+  private readonly prefetched = new Map<string, Buffer>();
+  private prefetchedAt = 0;
 
   private remember(id: string, n: number): void {
     if (this.recent.size >= 10_000) this.recent.delete(this.recent.keys().next().value!);
@@ -751,7 +771,14 @@ class RedisStore implements IndexStore {
   }
 
   async getDocuments(ids: readonly string[]): Promise<StoredDocument[]> {
+    if (Date.now() - this.prefetchedAt > 1000) this.prefetched.clear();
     const fetch = async (id: string): Promise<StoredDocument | undefined> => {
+      const ready = this.prefetched.get(id);
+      if (ready) {
+        this.prefetched.delete(id);
+        const { header: _h, ...doc } = decodeRecord(ready);
+        return doc;
+      }
       const hint = this.recent.get(id);
       if (hint !== undefined) {
         const r = await this.cluster.getBuffer(this.layout.record(hint));
