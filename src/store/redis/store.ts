@@ -867,3 +867,13 @@ class RedisStore implements IndexStore {
     await this.cluster.quit().catch(() => this.cluster.disconnect());
   }
 }
+
+// Reads are retried like writes (they are idempotent): through a failover, `check` and `stats`
+// wait for the replica to take over instead of failing, up to retryTimeout.
+for (const name of ["postingNumbers", "documentIds", "getDocuments", "hasDocument", "documentIdByUrl", "getMeta", "getBlob", "stats", "documentsAfter", "lastDocumentNumber", "edgesOf"]) {
+  const proto = RedisStore.prototype as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+  const once = proto[name]!;
+  proto[name] = function (this: { retrying(what: string, f: () => Promise<unknown>): Promise<unknown> }, ...args: unknown[]) {
+    return this.retrying(`reading the index (${name})`, () => once.apply(this, args));
+  };
+}
