@@ -68,6 +68,7 @@ test("redis: a master killed (SIGKILL) during add: the replica takes over, add c
   const reported = new Set<string>();
   let killedAt = -1;
   let restarted: Promise<void> | null = null;
+  let during: Promise<unknown> | null = null;
   const t0 = Date.now();
   const summary = await index.add([input], {
     workerMinBytes: Infinity,
@@ -78,6 +79,8 @@ test("redis: a master killed (SIGKILL) during add: the replica takes over, add c
         t.diagnostic(`SIGKILL master :${victim} after ${reported.size} documents reported added (${Date.now() - t0} ms)`);
         restarted = (async () => {
           await cluster!.kill(victim, "SIGKILL");
+          // A reader meanwhile: check waits for the failover instead of failing.
+          during = index.check(readFileSync(join(examples, "spun", "harbour-council.txt"), "utf8"));
           // A supervisor brings the node back a few seconds later; it rejoins as a replica of the
           // node that replaced it, so batches can again be confirmed on a replica.
           await new Promise((r) => setTimeout(r, 6000));
@@ -88,6 +91,8 @@ test("redis: a master killed (SIGKILL) during add: the replica takes over, add c
     },
   });
   await restarted;
+  assert.ok(during, "a check ran during the failover");
+  assert.equal(((await during) as { schema: string }).schema, "unspin/report@1", "and answered");
   t.diagnostic(`add finished in ${Date.now() - t0} ms: ${summary.added} added, ${summary.duplicates} duplicates; ${redisRetries.count} attempts repeated, the last because: ${redisRetries.last}`);
   assert.ok(redisRetries.count > 0, "add retried the batch the failover cut short");
   assert.ok(killedAt > 0 && killedAt < articles.length, "the master died while add ran");
