@@ -89,12 +89,6 @@ let postingsMs = 0;
 let docsMs = 0;
 let fetched = 0;
 const source: IndexSource = {
-  postings: async (k, l) => {
-    const t = performance.now();
-    const r = await store.postings(k, l);
-    postingsMs += performance.now() - t;
-    return r;
-  },
   postingNumbers: async (k, l) => {
     const t = performance.now();
     const r = await store.postingNumbers(k, l);

@@ -68,12 +68,14 @@ for (const susp of docs) {
   const t = truth.get(susp)!;
   const units = buildUnits(analyzeText(readText(join(pan, "susp", susp))), lexicon);
   const fp = locatedFingerprint(units, lexicon);
-  const lists = await store.postings(fp.keys, DEFAULT_CANDIDATES.maxPostings);
+  const lists = await store.postingNumbers(fp.keys, DEFAULT_CANDIDATES.maxPostings);
   for (const [vi, v] of variants.entries()) {
     const keys = v.keys ? v.keys(units) : fp.keys;
     keyCounts[vi]!.push(keys.length);
-    const vLists = v.keys ? await store.postings(keys, DEFAULT_CANDIDATES.maxPostings) : lists;
-    const ranked = rankCandidates(vLists, { ...DEFAULT_CANDIDATES, limit: 1000, ...v.options }, v.keys ? undefined : fp.positions);
+    const vLists = v.keys ? await store.postingNumbers(keys, DEFAULT_CANDIDATES.maxPostings) : lists;
+    const rankedNumbers = rankCandidates(vLists, { ...DEFAULT_CANDIDATES, limit: 1000, ...v.options }, v.keys ? undefined : fp.positions);
+    const ids = await store.documentIds(rankedNumbers.map((c) => c.doc));
+    const ranked = rankedNumbers.map((c) => ({ ...c, doc: ids.get(c.doc) }));
     if (t.type === "no-plagiarism") {
       cleanTop[vi]!.push(ranked[0]?.score ?? 0);
       continue;

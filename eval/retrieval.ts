@@ -111,7 +111,6 @@ if (args.limit) docs = docs.slice(0, args.limit);
 let fetched = 0;
 let fetchedIds: string[] = [];
 const source: IndexSource = {
-  postings: (k, l) => store.postings(k, l),
   postingNumbers: (k, l) => store.postingNumbers(k, l),
   documentIds: (n) => store.documentIds(n),
   getDocuments: (ids) => {
@@ -137,7 +136,9 @@ for (const [i, susp] of docs.entries()) {
   const alignedCount = fetched;
   // Diagnostic: the ranked candidates before alignment, far deeper than what is aligned.
   const keys = suspectKeys(unspin.analyze(text), unspin.lexicon);
-  const ranked = rankCandidates(await store.postings(keys, DEFAULT_CANDIDATES.maxPostings), { ...DEFAULT_CANDIDATES, limit: 100 });
+  const rankedNumbers = rankCandidates(await store.postingNumbers(keys, DEFAULT_CANDIDATES.maxPostings), { ...DEFAULT_CANDIDATES, limit: 100 });
+  const rankedIds = await store.documentIds(rankedNumbers.map((c) => c.doc));
+  const ranked = rankedNumbers.map((c) => ({ ...c, doc: rankedIds.get(c.doc) ?? `#${c.doc}` }));
   const candRank = (id: string | undefined) => (id === undefined ? -1 : ranked.findIndex((c) => c.doc === id));
   // Why an aligned true source was not reported: the pair verdict of `compare` on that pair.
   const miss = (src: string, candidateRank: number, sourceRank: number) => {

@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   INDEX_READONLY: "the index cannot be written (read-only file, folder or file system), or read where it was left needing to be written",
   INDEX_UNWRITABLE: "the index could not be created or written (permissions, disk full, I/O error)",
   INDEX_BUSY: "another process holds the index locked",
+  INDEX_UNAVAILABLE: "the index's servers could not be reached, or did not confirm a write in time",
   OUTPUT_UNWRITABLE: "the output file could not be written",
   USAGE: "the command line is wrong",
   LEXICON: "the English lexicon could not be loaded",

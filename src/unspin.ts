@@ -19,18 +19,21 @@ import { getContextModel, type ContextLanguageModel } from "./lexicon/context-mo
 import { mergeIntrinsic } from "./report/intrinsic.js";
 import { openIndex, targetOf } from "./library/open-index.js";
 import { checkInputs } from "./library/check.js";
-import type { CheckEvent, CheckInputsOptions, OpenIndexOptions, UnspinIndex } from "./library/types.js";
+import type { CheckEvent, CheckInputsOptions, MigrateOptions, MigrateSummary, OpenIndexOptions, UnspinIndex } from "./library/types.js";
+import { migrateIndex } from "./library/migrate.js";
 
 export { onCacheBuild, type CacheBuildEvent } from "./lexicon/cache.js";
 export { defaultIndexPath } from "./store/paths.js";
+export { isRedisLocation } from "./store/redis/location.js";
 export type * from "./library/types.js";
 
-/** What `check` needs of an index (the IndexStore backends provide it). */
+/**
+ * What `check` needs of an index (the IndexStore backends provide it): postings as document
+ * numbers (see src/store/types.ts), ids for the few numbers that rank, and the documents.
+ */
 export interface IndexSource {
-  postings(keys: readonly number[], limit: number): Promise<Postings>;
-  /** Optional fast path: postings as internal document numbers, mapped to ids for the best candidates only. */
-  postingNumbers?(keys: readonly number[], limit: number): Promise<Postings<number>>;
-  documentIds?(numbers: readonly number[]): Promise<ReadonlyMap<number, string>>;
+  postingNumbers(keys: readonly number[], limit: number): Promise<Postings<number>>;
+  documentIds(numbers: readonly number[]): Promise<ReadonlyMap<number, string>>;
   getDocuments(ids: readonly string[]): Promise<readonly (CandidateDocument & { urls?: string[] })[]>;
 }
 
@@ -98,10 +101,16 @@ export interface Unspin {
   /** Fingerprint keys and n-gram counts of an article, ready for the store. */
   prepare(article: Article): PreparedDocument;
   /**
-   * Opens (or, unless read-only, creates) the index at `location`: an SQLite file path. A
+   * Opens (or, unless read-only, creates) the index at `location`: an SQLite file path, or a
+   * Redis Cluster as redis://host:port[,host:port...][/name][?options]. A
    * read-only open of a missing index is an INDEX_MISSING error.
    */
   openIndex(location: string, options?: OpenIndexOptions): Promise<UnspinIndex>;
+  /**
+   * Copies the index at `from` to `to` (an SQLite file or a redis:// location, either way): the
+   * documents with their URLs, postings, corpus counts and cluster edges. Safe to run again.
+   */
+  migrate(from: string, to: string, options?: MigrateOptions): Promise<MigrateSummary>;
   /**
    * Checks every article of the inputs (files, folders, feeds, WARCs, "-"), one event per article
    * as soon as it is done; with `index`, traced to its sources, else source-free evidence only.
@@ -109,11 +118,21 @@ export interface Unspin {
   checkInputs(inputs: readonly string[], options?: CheckInputsOptions & { index?: UnspinIndex | null }): AsyncGenerator<CheckEvent>;
 }
 
+/**
+ * Candidates ranked on document numbers, then named. Candidates of equal score are ordered by id,
+ * not by number: numbers differ between backends (and after a migration), ids do not, so the
+ * same index content ranks the same way on SQLite and Redis.
+ */
 async function rankIndex(index: IndexSource, keys: number[], options: CandidateOptions): Promise<Candidate[]> {
-  if (!index.postingNumbers || !index.documentIds) return rankCandidates(await index.postings(keys, options.maxPostings), options);
-  const ranked = rankCandidates(await index.postingNumbers(keys, options.maxPostings), options);
+  const all = rankCandidates(await index.postingNumbers(keys, options.maxPostings), { ...options, limit: Infinity });
+  let end = Math.min(options.limit, all.length);
+  while (end > 0 && end < all.length && all[end]!.score === all[end - 1]!.score) end++;
+  const ranked = all.slice(0, end);
   const ids = await index.documentIds(ranked.map((c) => c.doc));
-  return ranked.flatMap((c) => (ids.has(c.doc) ? [{ ...c, doc: ids.get(c.doc)! }] : []));
+  return ranked
+    .flatMap((c) => (ids.has(c.doc) ? [{ ...c, doc: ids.get(c.doc)! }] : []))
+    .sort((a, b) => b.score - a.score || (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0))
+    .slice(0, options.limit);
 }
 
 export function createUnspin(options: UnspinOptions = {}): Unspin {
@@ -182,6 +201,9 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
     },
     openIndex(location, opts) {
       return openIndex(self, location, opts);
+    },
+    migrate(from, to, opts) {
+      return migrateIndex(self, from, to, opts);
     },
     checkInputs(inputs, opts = {}) {
       const { index, ...rest } = opts;

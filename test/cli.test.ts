@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { main } from "../src/cli/main.js";
+import { SCHEMA_VERSION } from "../src/store/schema.js";
 
 const examples = new URL("../examples/", import.meta.url).pathname;
 const spun = join(examples, "spun/harbour-council.txt");
@@ -123,7 +124,7 @@ test("add indexes every format of the examples; adding again changes nothing; ch
   assert.match(again.err, /added 0, duplicates 8, skipped 0/);
   const stats = JSON.parse((await run(["stats", "--index", index, "--format", "json"])).out);
   assert.equal(stats.documents, 8);
-  assert.equal(stats.schemaVersion, 4);
+  assert.equal(stats.schemaVersion, SCHEMA_VERSION);
   assert.ok(stats.corpusTokens > 500, "add counts corpus n-grams");
   assert.equal(stats.corpusDocuments, 8);
   assert.ok(stats.sizeBytes > 0);

@@ -5,9 +5,9 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { openSqliteStore } from "../src/store/sqlite.js";
 import { defaultIndexPath, openIndexStore, SCHEMA_VERSION } from "../src/store/index.js";
-import { APPLICATION_ID } from "../src/store/schema.js";
+import { APPLICATION_ID, MIGRATIONS } from "../src/store/schema.js";
 import { UnspinError, type ErrorCode } from "../src/errors.js";
-import { storeContract } from "./store.contract.js";
+import { lookup, storeContract } from "./store.contract.js";
 import { tempDir } from "./helpers/tmp.js";
 
 let n = 0;
@@ -105,13 +105,37 @@ test("sqlite: a writer killed mid-batch (SIGKILL) leaves whole batches only, and
   const store = await openSqliteStore(path);
   const st = await store.stats();
   assert.ok(st.documents > 0 && st.documents % 50 === 0, `whole batches only: ${st.documents}`);
-  assert.equal(await store.ngramCount("the city"), st.documents, "n-gram counts match the documents");
-  assert.equal((await store.lookup([7])).size, st.documents, "postings match the documents");
+  assert.equal((await lookup(store, [7], 1e9)).size, st.documents, "postings match the documents");
   // Re-running the same input (the first batches again, then more) adds only what is missing.
   const total = st.documents + 100;
-  const all = Array.from({ length: total }, (_, n) => ({ id: `doc${n}`, url: `https://x.example/${n}`, text: `Text ${n} `.repeat(200), keys: [n, n + 1, 7], ngrams: new Map([["the city", 1]]) }));
+  const all = Array.from({ length: total }, (_, n) => ({ id: `doc${n}`, url: `https://x.example/${n}`, text: `Text ${n} `.repeat(200), keys: [n, n + 1, 7] }));
   const r = await store.putDocuments(all);
   assert.deepEqual(r, { added: 100, updated: 0, removed: [], duplicates: st.documents, urlsAdded: 100 });
-  assert.equal(await store.ngramCount("the city"), total);
+  assert.equal((await lookup(store, [7], 1e9)).size, total);
   await store.close();
+});
+
+test("sqlite: an index of schema version 3 is migrated: the unused n-gram table is dropped, documents stay", async () => {
+  const path = join(await tempDir(), "v3.sqlite");
+  const db = new Database(path);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  for (const m of MIGRATIONS.filter((m) => m.version <= 3)) {
+    db.exec(m.sql);
+    db.prepare("INSERT INTO migrations (version, description, applied_at) VALUES (?, ?, ?)").run(m.version, m.description, "2026-01-01");
+    db.pragma(`user_version = ${m.version}`);
+  }
+  db.prepare("INSERT INTO documents (rowid, id, text, added_at) VALUES (1, 'old', 'An old text.', '2026-01-01')").run();
+  db.prepare("INSERT INTO postings (key, doc) VALUES (42, 1)").run();
+  db.prepare("INSERT INTO ngrams (gram, count) VALUES ('old text', 1)").run();
+  db.close();
+  await rejectsCode(openSqliteStore(path, { readonly: true }), "INDEX_VERSION", /needs an upgrade/);
+  const store = await openSqliteStore(path);
+  assert.equal((await store.getDocument("old"))!.text, "An old text.");
+  assert.deepEqual([...(await lookup(store, [42]))], [["old", 1]]);
+  const st = await store.stats();
+  assert.equal(st.schemaVersion, SCHEMA_VERSION);
+  await store.close();
+  const check = new Database(path, { readonly: true });
+  assert.equal((check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'ngrams'").get() as { n: number }).n, 0);
+  check.close();
 });

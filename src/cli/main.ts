@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { isUnspinError, UnspinError } from "../errors.js";
-import { createUnspin, defaultIndexPath, onCacheBuild, type UnspinIndex } from "../unspin.js";
+import { createUnspin, defaultIndexPath, isRedisLocation, onCacheBuild, type UnspinIndex } from "../unspin.js";
 import { readTextInput, DEFAULT_MAX_BYTES } from "../ingest/readText.js";
 import { assertSafeOut, writeReport, type Format } from "./output.js";
 import { terminalSafe } from "../report/terminal.js";
@@ -13,6 +13,7 @@ import { formatTally, runCheck, type CheckFormat } from "./check.js";
 import { formatRemoveSummary } from "./remove.js";
 import { formatStats } from "./stats.js";
 import { runClusters, writeClusters, type ClustersFormat } from "./clusters.js";
+import { formatMigrateSummary, runMigrate } from "./migrate.js";
 import type { Report } from "../report/schema.js";
 import { EXIT_INTERRUPTED } from "./signals.js";
 
@@ -92,7 +93,19 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
       code = exitCodeFor(report);
     });
 
-  const indexOption = () => new Option("--index <file>", `index file (default: $UNSPIN_INDEX or ${defaultIndexPath()})`);
+  const indexOption = () => new Option("--index <file>", `index file (default: $UNSPIN_STORE, else $UNSPIN_INDEX, else ${defaultIndexPath()})`);
+  const storeOption = () => new Option("--store <url>", "index on a Redis Cluster: redis://host:port[,host:port...][/name][?wait=1] (default: $UNSPIN_STORE)");
+  /** The index a command names: --store, --index, $UNSPIN_STORE, $UNSPIN_INDEX, the default file. */
+  const locationOf = (opts: { index?: string; store?: string }): string => {
+    if (opts.index !== undefined && opts.store !== undefined) throw new UnspinError("USAGE", "both --index and --store were given", "give one: --index FILE for SQLite, --store redis://... for a Redis Cluster");
+    const store = opts.store ?? (opts.index === undefined ? process.env.UNSPIN_STORE || undefined : undefined);
+    if (store !== undefined && !isRedisLocation(store)) {
+      throw new UnspinError("USAGE", `${opts.store !== undefined ? "--store" : "$UNSPIN_STORE"} ${store}: not a redis:// location`, "give redis://host:port[,host:port...]; an SQLite file goes with --index or $UNSPIN_INDEX");
+    }
+    return store ?? opts.index ?? defaultIndexPath();
+  };
+  /** --index, --store, $UNSPIN_INDEX or $UNSPIN_STORE named the index (an empty variable names none). */
+  const named = (opts: { index?: string; store?: string }) => opts.index !== undefined || opts.store !== undefined || Boolean(process.env.UNSPIN_INDEX) || Boolean(process.env.UNSPIN_STORE);
   /** Runs `work` on the index, closing it afterwards whatever happens. */
   const withIndex = async <T>(index: UnspinIndex | null, work: (index: UnspinIndex | null) => Promise<T>): Promise<T> => {
     try {
@@ -107,8 +120,9 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     .description("index articles: text, HTML, WARC(.gz), RSS/Atom, JSON Lines, folders, - for stdin")
     .argument("<paths...>", "files or folders to index, or - for stdin")
     .addOption(indexOption())
-    .action(async (paths: string[], opts: { index?: string }) => {
-      const index = await unspin.openIndex(opts.index ?? defaultIndexPath());
+    .addOption(storeOption())
+    .action(async (paths: string[], opts: { index?: string; store?: string }) => {
+      const index = await unspin.openIndex(locationOf(opts));
       const summary = await withIndex(index, (i) => runAdd(i!, paths, stderr));
       stderr.write(formatAddSummary(summary));
       code = summary.interrupted ? EXIT.interrupted : summary.added + summary.duplicates + summary.updated === 0 && summary.skipped.length > 0 ? EXIT.error : EXIT.clean;
@@ -119,12 +133,12 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     .description("find the indexed sources of each input article and explain the copy; without an index, source-free evidence only")
     .argument("<inputs...>", "files or folders of articles, or - for stdin")
     .addOption(indexOption())
+    .addOption(storeOption())
     .addOption(new Option("--format <format>", "report format").choices(["text", "json", "jsonl", "html"]).default("text"))
     .option("--out <file>", "write the report(s) to a file instead of stdout")
-    .action(async (inputs: string[], opts: { index?: string; format: CheckFormat; out?: string }) => {
-      const indexPath = opts.index ?? defaultIndexPath();
-      // $UNSPIN_INDEX names an index as explicitly as --index (an empty value names none).
-      const explicit = opts.index !== undefined || Boolean(process.env.UNSPIN_INDEX);
+    .action(async (inputs: string[], opts: { index?: string; store?: string; format: CheckFormat; out?: string }) => {
+      const indexPath = locationOf(opts);
+      const explicit = named(opts);
       await assertSafeOut(opts.out, { inputs, index: indexPath });
       let index: UnspinIndex | null;
       try {
@@ -144,8 +158,9 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     .description("forget indexed documents, given by id, URL or the path of an added file")
     .argument("<refs...>", "document ids, URLs, or paths of added files")
     .addOption(indexOption())
-    .action(async (refs: string[], opts: { index?: string }) => {
-      const index = await unspin.openIndex(opts.index ?? defaultIndexPath(), { readonly: false, create: false });
+    .addOption(storeOption())
+    .action(async (refs: string[], opts: { index?: string; store?: string }) => {
+      const index = await unspin.openIndex(locationOf(opts), { readonly: false, create: false });
       const summary = await withIndex(index, (i) => i!.remove(refs));
       stderr.write(formatRemoveSummary(summary));
       code = summary.notFound.length ? EXIT.error : EXIT.clean;
@@ -155,9 +170,10 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     .command("stats")
     .description("what the index holds: documents, sources, size, schema version")
     .addOption(indexOption())
+    .addOption(storeOption())
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
-    .action(async (opts: { index?: string; format: "text" | "json" }) => {
-      const index = await unspin.openIndex(opts.index ?? defaultIndexPath(), { readonly: true });
+    .action(async (opts: { index?: string; store?: string; format: "text" | "json" }) => {
+      const index = await unspin.openIndex(locationOf(opts), { readonly: true });
       stdout.write(formatStats(await withIndex(index, (i) => i!.stats()), opts.format));
     });
 
@@ -165,6 +181,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     .command("clusters")
     .description("which indexed articles are copies of which, and who copied whom (examines documents added since the last run)")
     .addOption(indexOption())
+    .addOption(storeOption())
     .option("--min-similarity <x>", "show only edges whose similarity is at least x (0..1)", (v: string) => {
       const x = Number(v);
       if (!(x >= 0 && x <= 1) || v.trim() === "") throw new InvalidArgumentError("expected a number between 0 and 1");
@@ -173,15 +190,26 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     .addOption(new Option("--format <format>", "output format").choices(["text", "json", "csv", "html"]).default("text"))
     .option("--out <file>", "write the output to a file instead of stdout")
     .option("--rebuild", "forget the stored edges and examine every pair again")
-    .action(async (opts: { index?: string; minSimilarity: number; format: ClustersFormat; out?: string; rebuild?: boolean }) => {
+    .action(async (opts: { index?: string; store?: string; minSimilarity: number; format: ClustersFormat; out?: string; rebuild?: boolean }) => {
       // Writable: the edges found are stored in the index (an existing index only).
-      const index = await unspin.openIndex(opts.index ?? defaultIndexPath(), { readonly: false, create: false });
+      const index = await unspin.openIndex(locationOf(opts), { readonly: false, create: false });
       const report = await withIndex(index, async (i) => {
         const r = await runClusters(i!, { minSimilarity: opts.minSimilarity, rebuild: Boolean(opts.rebuild), stderr });
         await writeClusters(i!, r, opts.format, opts.out, stdout);
         return r;
       });
       code = report.stats.interrupted ? EXIT.interrupted : report.clusters.length ? EXIT.findings : EXIT.clean;
+    });
+
+  program
+    .command("migrate")
+    .description("copy an index to another place: an SQLite file to a Redis Cluster, back, or to another file (run it again to finish an interrupted copy)")
+    .requiredOption("--from <location>", "the index to copy: a file, or redis://host:port[,...][/name]")
+    .requiredOption("--to <location>", "where to copy it: a new file, or redis://host:port[,...][/name] (a new index name)")
+    .action(async (opts: { from: string; to: string }) => {
+      const summary = await runMigrate(unspin, opts.from, opts.to, stderr);
+      stderr.write(`unspin: ${formatMigrateSummary(summary)}`);
+      code = summary.interrupted ? EXIT.interrupted : EXIT.clean;
     });
 
   const quiet = announceCacheBuilds(stderr);

@@ -13,7 +13,8 @@ export function formatStats(s: IndexStatsReport, format: "text" | "json"): strin
     `urls         ${s.urls}`,
     `postings     ${s.postings}`,
     `corpus       ${s.corpusTokens} words of ${s.corpusDocuments} documents counted (n-gram sketch)`,
-    `size on disk ${mb} MB`,
+    // A Redis index's size is the memory its cluster's masters use (all their data).
+    /^rediss?:\/\//i.test(s.location) ? `memory       ${mb} MB (the cluster's masters)` : `size on disk ${mb} MB`,
     `sources      ${s.siteCount} site(s)${s.sources.length ? ":" : ""}`,
     ...s.sources.map((x) => `  ${String(x.documents).padStart(8)}  ${terminalSafe(x.site)}`),
   ];

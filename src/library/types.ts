@@ -171,3 +171,30 @@ export interface OpenIndexOptions {
   /** Create the index when it is missing (default: true unless read-only). */
   create?: boolean;
 }
+
+export interface MigrateProgress {
+  /** Source documents handled so far (copied or already in the target). */
+  documents: number;
+  copied: number;
+  /** Documents in the source when the migration began. */
+  total: number;
+}
+
+export interface MigrateOptions {
+  onProgress?: (p: MigrateProgress) => void;
+  /** Aborting finishes the batch in hand and returns with `interrupted` (run again to go on). */
+  signal?: AbortSignal;
+}
+
+export interface MigrateSummary {
+  from: string;
+  to: string;
+  total: number;
+  /** Documents written to the target by this run. */
+  copied: number;
+  /** Documents the target already held (an earlier, interrupted run). */
+  skipped: number;
+  /** Stored cluster edges copied. */
+  edges: number;
+  interrupted: boolean;
+}

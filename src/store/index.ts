@@ -1,17 +1,18 @@
-// Opening an index by location. Only SQLite exists so far; a `redis://` location will pick the
-// Redis Cluster backend once it is written, behind the same IndexStore interface.
+// Opening an index by location: a `redis://` or `rediss://` URL is a Redis Cluster (redis/), any
+// other location an SQLite file. Both behind the same IndexStore interface.
 
-import { UnspinError } from "../errors.js";
 import { openSqliteStore } from "./sqlite.js";
+import { isRedisLocation } from "./redis/location.js";
 import type { IndexStore, OpenStoreOptions } from "./types.js";
 
 export { defaultIndexPath } from "./paths.js";
 export { SCHEMA_VERSION } from "./schema.js";
 export type * from "./types.js";
+export { isRedisLocation } from "./redis/location.js";
 
 export async function openIndexStore(location: string, opts: OpenStoreOptions = {}): Promise<IndexStore> {
-  if (/^rediss?:\/\//i.test(location)) {
-    throw new UnspinError("USAGE", `${location}: the Redis backend is not available yet`, "use a file path for an SQLite index");
-  }
-  return openSqliteStore(location, opts);
+  if (!isRedisLocation(location)) return openSqliteStore(location, opts);
+  // Loaded on first use: the CLI starts without the Redis client unless a location needs it.
+  const { openRedisStore } = await import("./redis/store.js");
+  return openRedisStore(location, opts);
 }

@@ -1,22 +1,17 @@
-// Posting keys are 64-bit integers in SQLite (and strings of them in Redis). Fingerprints may
-// hand over numbers (safe integers) or bigints (full 64-bit hashes, signed or unsigned); all
-// are mapped to one signed 64-bit value so the same hash always finds the same postings.
+// Posting keys are the fingerprint's 53-bit hashes: integers from 0 to 2^53 - 1, exact in a
+// JavaScript number, an SQLite INTEGER and a Redis hash field. Anything else is refused before a
+// store writes a thing, so a bad batch leaves nothing behind.
 
-const MIN = -(2n ** 63n);
-const MAX_UNSIGNED = 2n ** 64n - 1n;
+const LIMIT = 2 ** 53;
 
-export function toKey(k: number | bigint): bigint {
-  if (typeof k === "number") {
-    if (!Number.isSafeInteger(k)) throw new RangeError(`posting key ${k} is not a safe integer`);
-    return BigInt(k);
-  }
-  if (k < MIN || k > MAX_UNSIGNED) throw new RangeError(`posting key ${k} does not fit in 64 bits`);
-  return BigInt.asIntN(64, k);
+export function checkKey(k: number): number {
+  if (!Number.isSafeInteger(k) || k < 0 || k >= LIMIT) throw new RangeError(`posting key ${k} is not an integer from 0 to 2^53 - 1`);
+  return k;
 }
 
-/** Distinct keys, as signed 64-bit bigints. */
-export function distinctKeys(keys: readonly (number | bigint)[]): bigint[] {
-  const seen = new Set<bigint>();
-  for (const k of keys) seen.add(toKey(k));
+/** Distinct keys, checked. */
+export function distinctKeys(keys: readonly number[]): number[] {
+  const seen = new Set<number>();
+  for (const k of keys) seen.add(checkKey(k));
   return [...seen];
 }

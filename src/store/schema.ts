@@ -63,6 +63,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX edges_b ON edges(b);
     `,
   },
+  {
+    version: 5,
+    description: "the unused n-gram table goes (corpus counts live in the n-gram sketch blob)",
+    sql: `
+      DROP TABLE ngrams;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -7,10 +7,10 @@ import Database from "better-sqlite3";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { UnspinError } from "../errors.js";
-import { distinctKeys, toKey } from "./keys.js";
+import { checkKey, distinctKeys } from "./keys.js";
 import { prepareSchema, storeError } from "./schema.js";
 import type {
-  BlobWrite, DocumentInput, EdgeRecord, IndexStats, IndexStore, NumberedDocument, OpenStoreOptions, PostingGroupsOptions, PostingInput, PutOptions, PutResult, RemoveInput, StoredDocument,
+  BlobWrite, DocumentInput, EdgeRecord, IndexStats, IndexStore, NumberedDocument, OpenStoreOptions, PostingGroupsOptions, PutOptions, PutResult, RemoveInput, StoredDocument,
 } from "./types.js";
 
 /** Meta key: the highest internal number a deleted document had (numbers are never reused). */
@@ -97,12 +97,6 @@ class SqliteStore implements IndexStore {
       urlCount: p("SELECT count(*) FROM urls WHERE doc = ?").pluck(),
       insertUrl: p("INSERT OR IGNORE INTO urls (doc, seq, url) VALUES (?, ?, ?)"),
       insertPosting: p("INSERT OR IGNORE INTO postings (key, doc) VALUES (?, ?)"),
-      addNgram: p("INSERT INTO ngrams (gram, count) VALUES (?, ?) ON CONFLICT(gram) DO UPDATE SET count = count + excluded.count"),
-      ngram: p("SELECT count FROM ngrams WHERE gram = ?").pluck(),
-      // json_each keeps this one prepared statement whatever the number of keys; keys travel
-      // as JSON integer text, which SQLite reads back as exact 64-bit integers.
-      lookup: p("SELECT d.id AS id, count(*) AS hits FROM postings p JOIN documents d ON d.rowid = p.doc WHERE p.key IN (SELECT value FROM json_each(?)) GROUP BY p.doc"),
-      postings: p("SELECT d.id FROM postings p JOIN documents d ON d.rowid = p.doc WHERE p.key = ? LIMIT ?").pluck(),
       // Reads the (key, doc) primary key alone: no document row is touched.
       postingNumbers: p("SELECT doc FROM postings WHERE key = ? LIMIT ?").pluck(),
       idOf: p("SELECT id FROM documents WHERE rowid = ?").pluck(),
@@ -138,16 +132,9 @@ class SqliteStore implements IndexStore {
     return this.s.insertUrl.run(doc, seq, url).changes;
   }
 
-  private addKeys(doc: number, keys: readonly (number | bigint)[]): void {
-    this.insertPostings(this.keyPairs(doc, keys));
-  }
-
   /** Flat [key, doc, key, doc, ...] of a document's distinct keys. */
-  private keyPairs(doc: number, keys: readonly (number | bigint)[], out: (number | bigint)[] = []): (number | bigint)[] {
-    // Fingerprint keys are safe-integer numbers, which SQLite stores as the same INTEGER as their
-    // bigint twin: the common case skips the bigint conversion.
-    const plain = keys.every((k) => typeof k === "number" && Number.isSafeInteger(k));
-    for (const k of plain ? new Set(keys) : distinctKeys(keys)) out.push(k, doc);
+  private keyPairs(doc: number, keys: readonly number[], out: number[] = []): number[] {
+    for (const k of distinctKeys(keys)) out.push(k, doc);
     return out;
   }
 
@@ -155,22 +142,11 @@ class SqliteStore implements IndexStore {
    * Inserts postings in key order: a batch's keys are hashes spread all over the (key, doc)
    * B-tree, and visiting them in order touches each page once instead of again and again.
    */
-  private insertPostings(pairs: (number | bigint)[]): void {
+  private insertPostings(pairs: number[]): void {
     const n = pairs.length / 2;
     const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => {
-      const x = pairs[2 * a]!;
-      const y = pairs[2 * b]!;
-      return x < y ? -1 : x > y ? 1 : (pairs[2 * a + 1]! as number) - (pairs[2 * b + 1]! as number);
-    });
+    order.sort((a, b) => pairs[2 * a]! - pairs[2 * b]! || pairs[2 * a + 1]! - pairs[2 * b + 1]!);
     for (const i of order) this.s.insertPosting.run(pairs[2 * i]!, pairs[2 * i + 1]!);
-  }
-
-  private addNgrams(counts: ReadonlyMap<string, number>): void {
-    for (const [g, c] of counts) {
-      if (!Number.isSafeInteger(c)) throw new RangeError(`n-gram count for ${JSON.stringify(g)} is not an integer: ${c}`);
-      if (c !== 0) this.s.addNgram.run(g, c);
-    }
   }
 
   /**
@@ -184,8 +160,8 @@ class SqliteStore implements IndexStore {
   }
 
   /** Deletes one document (by internal number) with its URLs, edges and the postings of `keys`. */
-  private deleteRow(row: number, keys: readonly (number | bigint)[]): void {
-    for (const k of keys.every((k) => typeof k === "number" && Number.isSafeInteger(k)) ? new Set(keys) : distinctKeys(keys)) this.s.deletePosting.run(k, row);
+  private deleteRow(row: number, keys: readonly number[]): void {
+    for (const k of distinctKeys(keys)) this.s.deletePosting.run(k, row);
     this.s.deleteUrls.run(row);
     this.s.deleteEdgesA.run(row);
     this.s.deleteEdgesB.run(row);
@@ -195,11 +171,13 @@ class SqliteStore implements IndexStore {
   }
 
   async putDocuments(batch: readonly DocumentInput[], options: PutOptions = {}): Promise<PutResult> {
+    // Checked up front, as the Redis backend does: a bad key anywhere in the batch writes nothing.
+    for (const d of batch) for (const k of d.keys ?? []) checkKey(k);
     return this.run("write", () => {
       const run = this.db.transaction((docs: readonly DocumentInput[]) => {
         const r: PutResult = { added: 0, updated: 0, removed: [], duplicates: 0, urlsAdded: 0 };
         const now = new Date().toISOString();
-        const postings: (number | bigint)[] = [];
+        const postings: number[] = [];
         let next = this.nextRowid();
         for (const d of docs) {
           if (!d.id || typeof d.text !== "string") throw new TypeError("a document needs an id and a text");
@@ -209,7 +187,6 @@ class SqliteStore implements IndexStore {
             this.s.insertDoc.run(row, d.id, d.title ?? null, d.author ?? null, d.published ?? null, d.site ?? null, d.text, now);
             r.added++;
             if (d.keys) this.keyPairs(row, d.keys, postings);
-            if (d.ngrams) this.addNgrams(d.ngrams);
           } else {
             r.duplicates++;
           }
@@ -229,6 +206,7 @@ class SqliteStore implements IndexStore {
       return run.immediate(batch);
     });
   }
+
 
   async removeDocuments(items: readonly RemoveInput[], blob?: BlobWrite): Promise<string[]> {
     return this.run("write", () => {
@@ -260,42 +238,10 @@ class SqliteStore implements IndexStore {
     return this.run("read", () => this.s.docByUrl.get(url) as string | undefined);
   }
 
-  async putPostings(batch: readonly PostingInput[]): Promise<void> {
-    return this.run("write", () => {
-      const run = this.db.transaction((items: readonly PostingInput[]) => {
-        for (const it of items) {
-          const row = this.s.docByIdRow.get(it.docId) as number | undefined;
-          if (row === undefined) throw new RangeError(`no document ${it.docId} to attach postings to`);
-          this.addKeys(row, it.keys);
-        }
-      });
-      run.immediate(batch);
-    });
-  }
-
-  async lookup(keys: readonly (number | bigint)[]): Promise<Map<string, number>> {
-    return this.run("read", () => {
-      const out = new Map<string, number>();
-      const ks = distinctKeys(keys);
-      if (ks.length === 0) return out;
-      const rows = this.s.lookup.all(`[${ks.join(",")}]`) as { id: string; hits: number }[];
-      for (const r of rows) out.set(r.id, r.hits);
-      return out;
-    });
-  }
-
-  async postings(keys: readonly number[], limit: number): Promise<Map<number, string[]>> {
-    return this.run("read", () => {
-      const out = new Map<number, string[]>();
-      for (const k of keys) if (!out.has(k)) out.set(k, this.s.postings.all(toKey(k), limit + 1) as string[]);
-      return out;
-    });
-  }
-
   async postingNumbers(keys: readonly number[], limit: number): Promise<Map<number, number[]>> {
     return this.run("read", () => {
       const out = new Map<number, number[]>();
-      for (const k of keys) if (!out.has(k)) out.set(k, this.s.postingNumbers.all(toKey(k), limit + 1) as number[]);
+      for (const k of keys) if (!out.has(k)) out.set(k, this.s.postingNumbers.all(checkKey(k), limit + 1) as number[]);
       return out;
     });
   }
@@ -440,26 +386,6 @@ class SqliteStore implements IndexStore {
     }
   }
 
-  async addNgramCounts(counts: ReadonlyMap<string, number>): Promise<void> {
-    return this.run("write", () => {
-      this.db.transaction(() => this.addNgrams(counts)).immediate();
-    });
-  }
-
-  async ngramCount(gram: string): Promise<number> {
-    return this.run("read", () => {
-      return (this.s.ngram.get(gram) as number | undefined) ?? 0;
-    });
-  }
-
-  async ngramCounts(grams: readonly string[]): Promise<Map<string, number>> {
-    return this.run("read", () => {
-      const out = new Map<string, number>();
-      for (const g of grams) out.set(g, (this.s.ngram.get(g) as number | undefined) ?? 0);
-      return out;
-    });
-  }
-
   async getMeta(key: string): Promise<string | undefined> {
     return this.run("read", () => {
       return this.s.getMeta.get(key) as string | undefined;
@@ -504,7 +430,6 @@ class SqliteStore implements IndexStore {
         sources,
         siteCount: one("SELECT count(DISTINCT coalesce(site, '')) FROM documents"),
         postings: one("SELECT count(*) FROM postings"),
-        ngrams: one("SELECT count(*) FROM ngrams"),
         sizeBytes,
         schemaVersion: this.version,
         location: this.location,

@@ -1,7 +1,14 @@
 // The index behind `add`, `check` and `clusters`, as one backend-neutral interface: SQLite is
-// the embedded default, a Redis Cluster backend follows. Everything is async (Redis is) and
-// batch-shaped (one round trip or one transaction per batch, which is also what makes a
-// crashed `add` safe to run again). Both backends must pass test/store.contract.ts.
+// the embedded default (sqlite.ts), a Redis Cluster the distributed one (redis/). Everything is
+// async and batch-shaped (one transaction, or one pipelined round of idempotent writes, per
+// batch, which is also what makes a crashed `add` safe to run again). Both backends pass
+// test/store.contract.ts.
+//
+// Document numbers: each stored document gets a positive integer, its number, when it is first
+// written. Numbers increase in insertion order and are never given to another document, even
+// after a deletion (a stale posting then finds nothing). They are compact (postings hold numbers,
+// not ids) and mean nothing outside one index: a migrated index numbers its documents anew.
+// SQLite uses the row id; Redis takes them from a counter (INCRBY).
 
 import type { Article } from "../ingest/types.js";
 
@@ -11,16 +18,10 @@ import type { Article } from "../ingest/types.js";
  */
 export interface DocumentInput extends Article {
   /**
-   * Posting keys (fingerprint hashes; integers, number or bigint, within signed 64 bits, or
-   * unsigned 64-bit bigints, which are stored as their signed twin). Written in the same
-   * transaction as the document.
+   * Posting keys: the fingerprint's 53-bit hashes (integers from 0 to 2^53 - 1; anything else is
+   * a RangeError before anything is written). Stored only when the document is new.
    */
-  keys?: readonly (number | bigint)[];
-  /**
-   * Corpus n-gram counts contributed by this document. Added only when the document is new, so
-   * adding the same input twice never counts it twice.
-   */
-  ngrams?: ReadonlyMap<string, number>;
+  keys?: readonly number[];
 }
 
 export interface StoredDocument {
@@ -55,7 +56,7 @@ export interface PutResult {
 export interface DetachUrl {
   url: string;
   from: string;
-  keys: readonly (number | bigint)[];
+  keys: readonly number[];
 }
 
 export interface PutOptions {
@@ -66,7 +67,7 @@ export interface PutOptions {
 /** A document to delete, with its posting keys (see DetachUrl). */
 export interface RemoveInput {
   id: string;
-  keys: readonly (number | bigint)[];
+  keys: readonly number[];
 }
 
 /** A blob and metadata written in the same transaction as another change. */
@@ -74,11 +75,6 @@ export interface BlobWrite {
   key: string;
   data: Uint8Array;
   meta?: Readonly<Record<string, string>>;
-}
-
-export interface PostingInput {
-  docId: string;
-  keys: readonly (number | bigint)[];
 }
 
 export interface SourceCount {
@@ -119,8 +115,10 @@ export interface IndexStats {
   /** How many distinct sites there are in all. */
   siteCount: number;
   postings: number;
-  ngrams: number;
-  /** Bytes on disk (for SQLite: the database with its WAL and shared-memory files). */
+  /**
+   * Bytes the index takes: for SQLite the database with its WAL and shared-memory files on disk;
+   * for Redis the memory the cluster's masters use (INFO memory, used_memory: all their data).
+   */
   sizeBytes: number;
   schemaVersion: number;
   /** Where the index lives (a path or a URL). */
@@ -131,34 +129,31 @@ export interface IndexStats {
 
 export interface IndexStore {
   readonly location: string;
-  /** Writes documents, their URLs, postings and n-gram counts in one transaction. Idempotent. */
+  /**
+   * Writes documents, their URLs and postings. Idempotent: a batch that failed halfway (or a
+   * crash) is finished by writing it again. SQLite writes a batch in one transaction; Redis
+   * writes it in idempotent steps, a document becoming visible (hasDocument) only once its
+   * postings and URLs are written, and acknowledges it once replicas have it (see README).
+   */
   putDocuments(batch: readonly DocumentInput[], options?: PutOptions): Promise<PutResult>;
   /**
-   * Deletes documents with their URLs, postings and edges, and writes `blob` (the corpus sketch without
-   * them) in the same transaction. Returns the ids that existed. Internal document numbers of
-   * deleted documents are never given to another document, so a stale posting finds nothing.
+   * Deletes documents with their URLs, postings and edges, and writes `blob` (the corpus sketch
+   * without them): in the same transaction on SQLite, right after on Redis. Returns the ids that
+   * existed.
    */
   removeDocuments(items: readonly RemoveInput[], blob?: BlobWrite): Promise<string[]>;
   /** How many documents the index holds (cheap, unlike `stats`). */
   countDocuments(): Promise<number>;
   /** The document that holds this URL now (a URL belongs to at most one document). */
   documentIdByUrl(url: string): Promise<string | undefined>;
-  /** Adds posting keys to existing documents (idempotent: a key is stored once per document). */
-  putPostings(batch: readonly PostingInput[]): Promise<void>;
-  /** For each document holding any of the keys: how many distinct query keys it holds. */
-  lookup(keys: readonly (number | bigint)[]): Promise<Map<string, number>>;
   /**
-   * For each key, the ids of documents holding it, at most `limit + 1` of them: a list longer
-   * than `limit` tells the caller the key is too common to rank by (search ignores it).
-   */
-  postings(keys: readonly number[], limit: number): Promise<Map<number, string[]>>;
-  /**
-   * As `postings`, but with the store's internal document numbers instead of ids: ranking needs
-   * only to tell documents apart, and skipping the id lookup for every posting keeps `check`
-   * fast on large indexes. `documentIds` turns the few numbers that matter into ids.
+   * For each key, the numbers of the documents holding it (see "Document numbers" above), at
+   * most `limit + 1` of them: a list longer than `limit` tells the caller the key is too common
+   * to rank by (search ignores it). Ranking needs only to tell documents apart; `documentIds`
+   * turns the few numbers that matter into ids. A key no document holds maps to [].
    */
   postingNumbers(keys: readonly number[], limit: number): Promise<Map<number, number[]>>;
-  /** Ids of documents by internal number (numbers with no document are left out). */
+  /** Ids of documents by number (numbers with no document are left out). */
   documentIds(numbers: readonly number[]): Promise<Map<number, string>>;
   /**
    * The self-join of the postings, streamed: for every key held by 2 to `maxDocs` documents, the
@@ -172,28 +167,33 @@ export interface IndexStore {
    * first, at most `limit` of them (page on with the last number seen).
    */
   documentsAfter(after: number, limit: number): Promise<NumberedDocument[]>;
-  /** The highest internal number any document has ever had (0 for an empty index). */
+  /**
+   * No document has ever had a higher number (0 for an empty index). SQLite: the highest number
+   * given; Redis: its number counter, which a retried or raced batch may have moved past the
+   * highest number a document got.
+   */
   lastDocumentNumber(): Promise<number>;
   /**
-   * Writes edges (replacing a stored edge of the same pair) and metadata in one transaction.
-   * An edge naming a document that is not stored is skipped (it was removed meanwhile).
+   * Writes edges (replacing a stored edge of the same pair) and metadata: in one transaction on
+   * SQLite, the metadata right after the edges on Redis. An edge naming a document that is not
+   * stored is skipped (it was removed meanwhile).
    */
   putEdges(edges: readonly EdgeRecord[], meta?: Readonly<Record<string, string>>): Promise<void>;
   /** Every stored edge, streamed in batches. */
   edges(): AsyncIterable<EdgeRecord[]>;
   /** The stored edges that touch any of these documents. */
   edgesOf(ids: readonly string[]): Promise<EdgeRecord[]>;
-  /** Deletes every stored edge and writes metadata, in one transaction (a rebuild starts here). */
+  /**
+   * Deletes every stored edge and writes metadata, in one transaction (a rebuild starts here).
+   * Redis switches to a new generation of edge keys with the metadata in one script, then
+   * deletes the old generation's keys.
+   */
   clearEdges(meta?: Readonly<Record<string, string>>): Promise<void>;
   getDocument(id: string): Promise<StoredDocument | undefined>;
   getDocuments(ids: readonly string[]): Promise<StoredDocument[]>;
   hasDocument(id: string): Promise<boolean>;
   /** Every document, in insertion order, streamed. */
   documents(): AsyncIterable<StoredDocument>;
-  /** Adds raw counts (not idempotent: prefer DocumentInput.ngrams, which is). */
-  addNgramCounts(counts: ReadonlyMap<string, number>): Promise<void>;
-  ngramCount(gram: string): Promise<number>;
-  ngramCounts(grams: readonly string[]): Promise<Map<string, number>>;
   getMeta(key: string): Promise<string | undefined>;
   setMeta(key: string, value: string): Promise<void>;
   getBlob(key: string): Promise<Buffer | undefined>;
