@@ -98,6 +98,10 @@ export class EnglishLexicon implements Lexicon {
     return [...out];
   }
 
+  related(word: string): readonly string[] {
+    return this.rel.relatedLemmas(word).map((id) => this.wn.lemmaStrings[id]!);
+  }
+
   antonyms(word: string): string[] {
     const wn = this.wn;
     const bases = wn.bases(word);

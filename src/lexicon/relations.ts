@@ -162,6 +162,40 @@ export class Relations {
     return p;
   }
 
+  /**
+   * Lemma ids related to any sense of the word (see Lexicon.related), closest kind first; the
+   * word's own bases are left out. Not memoised: callers keep what they derive from it.
+   */
+  relatedLemmas(word: string): number[] {
+    const wn = this.wn;
+    const bases = wn.bases(word);
+    if (bases.length === 0) return [];
+    const own = new Set<number>(bases);
+    const out = new Set<number>();
+    const add = (s: number): void => {
+      for (const m of wn.members(s)) if (!own.has(m)) out.add(m);
+    };
+    const synsets = wn.orderedSynsets(word);
+    for (const s of synsets) add(s);
+    for (const s of synsets) {
+      const near = wn.targets(s, PTR.similar);
+      wn.targets(s, PTR.alsoSee, near);
+      wn.targets(s, PTR.verbGroup, near);
+      if (wn.isSatellite(s)) for (const h of wn.heads(s)) near.push(h, ...wn.targets(h, PTR.similar));
+      for (const t of near) add(t);
+    }
+    for (const s of synsets) for (const h of wn.targets(s, PTR.hypernym)) add(h);
+    const derived: number[] = [];
+    for (const id of bases) {
+      for (const s of wn.lemmaSynsets(id)) {
+        wn.lexicalTargets(s, id, PTR.derivation, derived);
+        wn.lexicalTargets(s, id, PTR.pertainym, derived);
+      }
+    }
+    for (const m of derived) if (!own.has(m)) out.add(m);
+    return [...out];
+  }
+
   private build(word: string): Profile {
     const wn = this.wn;
     const bases = wn.bases(word);

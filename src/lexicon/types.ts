@@ -24,6 +24,13 @@ export interface Lexicon {
   synonyms(word: string, pos?: PartOfSpeech): string[];
   /** Antonyms, including through similar-to clusters for adjectives. */
   antonyms(word: string): string[];
+  /**
+   * Base forms related to any sense of the word, closest first: synonyms, similar-to / also-see /
+   * verb-group neighbours (adjective clusters included), hypernyms one step up, derivationally
+   * related forms and pertainyms; lower-cased, no duplicates, the word's own bases left out.
+   * Optional: lexicons that know no relations may omit it.
+   */
+  related?(word: string): readonly string[];
   /** True for English words: in WordNet (via morphology), the spelling dictionary, or the frequency list. */
   isWord(word: string): boolean;
   /** Corpus count of a lower-cased word in the SymSpell unigram list (0 when absent). */
