@@ -15,6 +15,9 @@ import { computeFeatures, logistic, type FeatureInput, type FeatureName } from "
 import { ContextModel, type CorpusCounts } from "./lm.js";
 import { findNonWords } from "./nonword.js";
 import { judgePhrases, type PhraseJudgement } from "./phrase.js";
+import { RelatedCandidates } from "./related.js";
+import { judgeTortured, torturedPhrases, type TorturedJudgement } from "./tortured.js";
+import { torturedWeightsFor, type TorturedWeights } from "./tortured-weights.js";
 import { weightsFor, type ScoreModel } from "./weights.js";
 
 export { weightsFor, SYMSPELL_WEIGHTS, TRIGRAM_WEIGHTS, type DetectorWeights, type ScoreModel } from "./weights.js";
@@ -22,6 +25,8 @@ export { weigh } from "./collocation.js";
 export type { CorpusCounts } from "./lm.js";
 export type { WordVectors } from "./coherence.js";
 export { computeFeatures, logistic, FEATURE_NAMES, type FeatureName, type FeatureInput } from "./features.js";
+export { CANDIDATE_FEATURES, PAIR_FEATURES, torturedPhrases, type TorturedJudgement } from "./tortured.js";
+export { torturedWeightsFor, TORTURED_SYMSPELL, TORTURED_TRIGRAM, type TorturedWeights } from "./tortured-weights.js";
 
 export interface IntrinsicOptions {
   /** n-gram counts of an indexed corpus, when there is one. */
@@ -40,11 +45,15 @@ export interface IntrinsicOptions {
   shiftWeight?: number;
   /** Override the logistic score model (evaluation fits it). */
   scoreModel?: ScoreModel;
+  /** Override the tortured-phrase weights and margin (evaluation fits them). */
+  torturedWeights?: TorturedWeights;
+  /** Keep every tortured-phrase candidate's raw features in the result (evaluation fits on them). */
+  collectTortured?: boolean;
 }
 
 /** Per-span detail behind word-level findings: ranked suggestions and the evidence margin. */
 export interface SpanDetail {
-  rule: "non-word" | "odd-collocation" | "phrase-restoration";
+  rule: "non-word" | "odd-collocation" | "phrase-restoration" | "tortured-phrase";
   start: number;
   end: number;
   suggestions: string[];
@@ -62,6 +71,8 @@ export interface IntrinsicResult {
   /** Every judged word (also below threshold): evaluation re-thresholds these. */
   judged: WordJudgement[];
   phrases: PhraseJudgement[];
+  /** Every judged pair of the tortured-phrase detector (empty without word vectors). */
+  tortured: TorturedJudgement[];
   /** Threshold-free document counts (features are derived from these plus the fired findings). */
   counts: DocCounts;
 }
@@ -100,14 +111,27 @@ const POSSESSIVE = /\s['’]s$/iu;
 
 // Models and candidate memos live as long as their lexicon (and trigram model): repeated calls
 // reuse the memo.
-interface Models { model: ContextModel; cands: Candidates; withLm: WeakMap<TrigramModel, ContextModel> }
+interface Models { model: ContextModel; cands: Candidates; withLm: WeakMap<TrigramModel, ContextModel>; related: WeakMap<WordVectors, RelatedCandidates> }
 const models = new WeakMap<Lexicon, Models>();
-function modelFor(lexicon: Lexicon, corpus?: CorpusCounts, lm?: TrigramModel | null): { model: ContextModel; cands: Candidates } {
+function modelsOf(lexicon: Lexicon): Models {
   let m = models.get(lexicon);
   if (!m) {
-    m = { model: new ContextModel(lexicon), cands: new Candidates(lexicon), withLm: new WeakMap() };
+    m = { model: new ContextModel(lexicon), cands: new Candidates(lexicon), withLm: new WeakMap(), related: new WeakMap() };
     models.set(lexicon, m);
   }
+  return m;
+}
+function relatedFor(lexicon: Lexicon, vectors: WordVectors): RelatedCandidates {
+  const m = modelsOf(lexicon);
+  let r = m.related.get(vectors);
+  if (!r) {
+    r = new RelatedCandidates(lexicon, m.cands, vectors);
+    m.related.set(vectors, r);
+  }
+  return r;
+}
+function modelFor(lexicon: Lexicon, corpus?: CorpusCounts, lm?: TrigramModel | null): { model: ContextModel; cands: Candidates } {
+  const m = modelsOf(lexicon);
   if (corpus) return { model: new ContextModel(lexicon, corpus, lm), cands: m.cands };
   if (!lm) return m;
   let model = m.withLm.get(lm);
@@ -155,7 +179,28 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
   const coh = options.vectors ? coherence(text, lexicon, options.vectors, cands, judged, slots.facts) : NO_COHERENCE;
   const shiftWeight = options.vectors ? (options.shiftWeight ?? tuned.shiftWeight) : 0;
   const { phrases: firedPhrases, words: firedWords } = selectFired(phrases, judged, collThreshold, phraseThreshold, shiftWeight);
-  for (const ph of firedPhrases) {
+  // Tortured phrases need the word vectors (candidates' closeness to the words they replace).
+  const tw = options.torturedWeights ?? torturedWeightsFor(Boolean(options.trigram));
+  const tortured = options.vectors ? judgeTortured(text, model, relatedFor(lexicon, options.vectors), slots, tw, options.collectTortured) : [];
+  // One explanation per span in the report. Where word findings already restore a tortured phrase
+  // to the same words, they stand (they say more precisely what was swapped); otherwise the phrase
+  // reading replaces them. The document score counts every word finding either way, as it was fit.
+  const torturedFired = torturedPhrases(tortured, tw.threshold).filter((t) => restoredByWords(text, t.first, t.last, firedPhrases, firedWords) !== t.suggestions[0]);
+  const inTortured = new Set<number>();
+  for (const t of torturedFired) for (let k = t.first; k <= t.last; k++) inTortured.add(k);
+  const shownPhrases = firedPhrases.filter((ph) => !inTortured.has(ph.first) && !inTortured.has(ph.second));
+  const shownWords = firedWords.filter((j) => !inTortured.has(j.token));
+  for (const t of torturedFired) {
+    const p = place(t.first, t.last);
+    const suggestions = t.suggestions.map((x) => capitalise(x, p.text));
+    findings.push({
+      rule: "tortured-phrase", severity: ruleSpec("tortured-phrase").severity, suspect: p, suggestion: suggestions[0]!,
+      confidence: confidenceOf(t.margin - tw.threshold),
+      note: `"${p.text}" is no phrase English uses, while "${suggestions[0]}", of related words, is: a thesaurus swap inside a fixed phrase`,
+    });
+    spans.push({ rule: "tortured-phrase", start: p.start, end: p.end, suggestions, delta: t.margin });
+  }
+  for (const ph of shownPhrases) {
     const p = place(ph.first, ph.second);
     const suggestions = ph.best.map((b) => capitalise(b.words.join(" "), p.text));
     findings.push({
@@ -165,7 +210,7 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
     });
     spans.push({ rule: "phrase-restoration", start: p.start, end: p.end, suggestions, delta: ph.delta });
   }
-  for (const j of firedWords) {
+  for (const j of shownWords) {
     const p = place(j.token, j.token);
     const suggestions = j.best.map((b) => capitalise(b.word, p.text));
     const e = evidence(j, shiftWeight);
@@ -202,7 +247,22 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
   const score = logistic(features, options.scoreModel ?? tuned.scoreModel);
   findings.sort((a, b) => a.suspect.start - b.suspect.start || a.suspect.end - b.suspect.end);
   spans.sort((a, b) => a.start - b.start);
-  return { findings, score, threshold: tuned.likelySpunThreshold, features, spans, judged, phrases, counts };
+  return { findings, score, threshold: tuned.likelySpunThreshold, features, spans, judged, phrases, tortured, counts };
+}
+
+/** The words first..last with the top suggestions of the fired word findings applied, or null when none touches them. */
+function restoredByWords(text: Text, first: number, last: number, phrases: PhraseJudgement[], words: WordJudgement[]): string | null {
+  const out = new Map<number, string>();
+  for (const ph of phrases) {
+    if (ph.second < first || ph.first > last) continue;
+    out.set(ph.first, ph.best[0]!.words[0]);
+    out.set(ph.second, ph.best[0]!.words[1]);
+  }
+  for (const j of words) if (j.token >= first && j.token <= last && j.best.length > 0) out.set(j.token, j.best[0]!.word);
+  if (out.size === 0) return null;
+  const parts: string[] = [];
+  for (const i of text.words) if (i >= first && i <= last) parts.push(out.get(i) ?? text.tokens[i]!.norm);
+  return parts.join(" ");
 }
 
 /** Margin above threshold (nats) mapped to 0.5..0.95: a rough, monotone confidence. */
