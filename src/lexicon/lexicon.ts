@@ -10,7 +10,9 @@ import { Relations } from "./relations.js";
 import { Sources, type SourceDirs } from "./sources.js";
 import { Spelling } from "./spelling.js";
 import { isStopword } from "./stopwords.js";
-import type { Lexicon, PartOfSpeech, WordRelation } from "./types.js";
+import type { Lexicon, PartOfSpeech, RelatedLemma, WordRelation } from "./types.js";
+
+const RELATED_KINDS: readonly RelatedLemma["kind"][] = ["synonym", "similar", "hypernym", "derived"];
 import { buildWordNet } from "./wordnet-build.js";
 import { PTR, posIndex } from "./wordnet-format.js";
 import { WordNet } from "./wordnet.js";
@@ -98,8 +100,9 @@ export class EnglishLexicon implements Lexicon {
     return [...out];
   }
 
-  related(word: string): readonly string[] {
-    return this.rel.relatedLemmas(word).map((id) => this.wn.lemmaStrings[id]!);
+  related(word: string): readonly RelatedLemma[] {
+    const { ids, kinds } = this.rel.relatedLemmas(word);
+    return ids.map((id, k) => ({ lemma: this.wn.lemmaStrings[id]!, kind: RELATED_KINDS[kinds[k]!]! }));
   }
 
   antonyms(word: string): string[] {
