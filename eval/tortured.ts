@@ -26,7 +26,7 @@ import { getLexicon } from "../src/lexicon/index.js";
 import { getWordVectors } from "../src/lexicon/vectors.js";
 import { loadTrigramModel, type TrigramModel } from "../src/lexicon/trigram.js";
 import { analyzeText } from "../src/text/index.js";
-import { analyzeIntrinsic, torturedPhrases, torturedWeightsFor, type IntrinsicResult, type SpanDetail, type TorturedJudgement, type TorturedWeights } from "../src/intrinsic/index.js";
+import { analyzeIntrinsic, sameRestoration, torturedPhrases, torturedWeightsFor, type IntrinsicResult, type SpanDetail, type TorturedJudgement, type TorturedWeights } from "../src/intrinsic/index.js";
 import { fnv1a, loadBbc, loadHelsinki, loadReuters, splitOf, type Article } from "./intrinsic-data.js";
 import { checkTortured, loadTortured, type TorturedRow } from "./tortured-data.js";
 import { CARRIERS, fill } from "./tortured-carriers.js";
@@ -204,7 +204,7 @@ function spansOf(rec: { text?: string; pairs: PairRec[]; other: SpanDetail[] }, 
       pos = o.end;
     }
     acc += text.slice(pos, x.end);
-    return acc.toLowerCase().replace(/\s+/g, " ") !== x.suggestions[0]!.toLowerCase();
+    return !sameRestoration(lexicon, acc.replace(/\s+/g, " ").trim(), x.suggestions[0]!);
   }).map((x) => ({ ...x, tortured: true }));
   const rest = rec.other.filter((o) => !(WORD_FINDINGS.has(o.rule) && t.some((x) => o.start < x.end && o.end > x.start))).map((o) => ({ start: o.start, end: o.end, suggestions: o.suggestions, tortured: false }));
   return [...t, ...rest];

@@ -185,7 +185,7 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
   // One explanation per span in the report. Where word findings already restore a tortured phrase
   // to the same words, they stand (they say more precisely what was swapped); otherwise the phrase
   // reading replaces them. The document score counts every word finding either way, as it was fit.
-  const torturedFired = torturedPhrases(tortured, tw.threshold).filter((t) => restoredByWords(text, t.first, t.last, firedPhrases, firedWords) !== t.suggestions[0]);
+  const torturedFired = torturedPhrases(tortured, tw.threshold).filter((t) => !sameRestoration(lexicon, restoredByWords(text, t.first, t.last, firedPhrases, firedWords), t.suggestions[0]!));
   const inTortured = new Set<number>();
   for (const t of torturedFired) for (let k = t.first; k <= t.last; k++) inTortured.add(k);
   const shownPhrases = firedPhrases.filter((ph) => !inTortured.has(ph.first) && !inTortured.has(ph.second));
@@ -263,6 +263,30 @@ function restoredByWords(text: Text, first: number, last: number, phrases: Phras
   const parts: string[] = [];
   for (const i of text.words) if (i >= first && i <= last) parts.push(out.get(i) ?? text.tokens[i]!.norm);
   return parts.join(" ");
+}
+
+/**
+ * Whether two restorations of a phrase say the same: word by word equal, or spellings of one word
+ * ("centre" / "center": WordNet synonyms at most two edits apart). Null (no restoration) is never
+ * the same. Exported for the evaluation, which replays the report's choice.
+ */
+export function sameRestoration(lexicon: Lexicon, a: string | null, b: string): boolean {
+  if (a === null) return false;
+  const x = a.toLowerCase().split(/\s+/);
+  const y = b.toLowerCase().split(/\s+/);
+  if (x.length !== y.length) return false;
+  return x.every((w, k) => w === y[k] || (editDistance(w, y[k]!) <= 2 && lexicon.relation(w, y[k]!) === "synonym"));
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 /** Margin above threshold (nats) mapped to 0.5..0.95: a rough, monotone confidence. */

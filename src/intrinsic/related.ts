@@ -5,7 +5,7 @@
 // its senses (Lexicon.related: similar-to and also-see neighbours, hypernyms, derived forms), put
 // in the word's inflection. Each candidate keeps the context-free facts the phrase scorer uses: its
 // relation to the word and, with word vectors, their cosine. Memoised per word form.
-import type { Lexicon, WordRelation } from "../lexicon/types.js";
+import type { Lexicon, RelatedLemma } from "../lexicon/types.js";
 import type { WordVectors } from "../lexicon/vectors.js";
 import type { Candidates } from "./candidates.js";
 import { formOf, inflect } from "./inflect.js";
@@ -17,20 +17,7 @@ const MEMO_LIMIT = 100_000;
 
 /** Relation classes, the scorer's indicator features: 0 synonym, 1 similar, 2 hypernym, 3 derived, 4 other. */
 export const RELATION_CLASSES = 5;
-function classOf(r: WordRelation | null): number {
-  switch (r) {
-    case "synonym":
-      return 0;
-    case "similar":
-      return 1;
-    case "hypernym":
-      return 2;
-    case "derivation":
-      return 3;
-    default:
-      return 4;
-  }
-}
+const CLASS: Record<RelatedLemma["kind"], number> = { synonym: 0, similar: 1, hypernym: 2, derived: 3 };
 
 export interface RelatedInfo {
   words: readonly string[];
@@ -42,9 +29,6 @@ export interface RelatedInfo {
   byCos: Int32Array;
   /** Position of each candidate in that order. */
   cosRank: Int32Array;
-  /** The word can be a noun / an adjective or noun (WordNet): a phrase's head and modifier. */
-  noun: boolean;
-  modifier: boolean;
   /** Vector row of the word itself (-1: none). */
   row: number;
   /** The candidates' facts for the context model `factsOwner` (filled on first use). */
@@ -54,8 +38,30 @@ export interface RelatedInfo {
   rows: Int32Array;
 }
 
+/** What decides whether a word's pair is judged at all (cheap, memoised apart from the lists). */
+export interface WordHead {
+  /** The word can be a noun / an adjective or noun (WordNet): a phrase's head and modifier. */
+  noun: boolean;
+  modifier: boolean;
+  /** Vector row (-1: none). */
+  row: number;
+}
+
 export class RelatedCandidates {
   private readonly memo = new Map<string, RelatedInfo>();
+  private readonly heads = new Map<string, WordHead>();
+
+  head(word: string): WordHead {
+    let h = this.heads.get(word);
+    if (h === undefined) {
+      const lx = this.lexicon;
+      const noun = lx.lemmas(word, "n").length > 0;
+      h = { noun, modifier: noun || lx.lemmas(word, "a").length > 0, row: this.vectors.id(word) };
+      if (this.heads.size >= MEMO_LIMIT) this.heads.clear();
+      this.heads.set(word, h);
+    }
+    return h;
+  }
   constructor(
     private readonly lexicon: Lexicon,
     private readonly synonyms: Candidates,
@@ -92,17 +98,19 @@ export class RelatedCandidates {
     const lx = this.lexicon;
     // Function words are never a phrase's content ("off" is a WordNet synonym of "remove").
     const out: string[] = this.synonyms.of(word).filter((w) => !lx.isStopword(w));
+    const classes: number[] = out.map(() => 0);
     const seen = new Set<string>([word, ...out]);
     const lemmas = lx.lemmas(word);
     for (const l of lemmas) seen.add(l);
     const form = lemmas.length > 0 ? formOf(word, lemmas[0]!) : null;
     if (form !== null && lx.related) {
-      for (const lemma of lx.related(word)) {
+      for (const { lemma, kind } of lx.related(word)) {
         if (!/^[a-z]{3,}$/.test(lemma) || lx.isStopword(lemma)) continue;
         const w = inflect(lx, lemma, form);
         if (w === null || seen.has(w)) continue;
         seen.add(w);
         out.push(w);
+        classes.push(CLASS[kind]);
       }
     }
     const row = this.vectors.id(word);
@@ -119,15 +127,12 @@ export class RelatedCandidates {
       cos = Float32Array.from(kept, (k) => cos[k]!);
     }
     const keptRows = Int32Array.from(kept, (k) => rows[k]!);
-    const cls = Uint8Array.from(words, (w) => classOf(lx.relation(word, w)));
+    const cls = Uint8Array.from(kept, (k) => classes[k]!);
     const byCos = Int32Array.from(words.keys()).sort((a, b) => cos[b]! - cos[a]! || a - b);
     const cosRank = new Int32Array(words.length);
     byCos.forEach((k, q) => (cosRank[k] = q));
     return {
-      words, cos, cls, byCos, cosRank, row, rows: keptRows,
-      noun: lx.lemmas(word, "n").length > 0,
-      modifier: lx.lemmas(word, "a").length > 0 || lx.lemmas(word, "n").length > 0,
-      facts: undefined, factsOwner: undefined,
+      words, cos, cls, byCos, cosRank, row, rows: keptRows, facts: undefined, factsOwner: undefined,
     };
   }
 }

@@ -25,32 +25,32 @@ export interface TorturedWeights {
 /** Context model from CMU's trigram model (Debian pocketsphinx-en-us). */
 export const TORTURED_TRIGRAM: TorturedWeights = {
   candidate: [
-    { mean: 4.01249, sd: 2.10289, w: 0.112991 }, // inner
-    { mean: 0.0450559, sd: 2.85078, w: 0.692841 }, // context
-    { mean: 0.895514, sd: 1.95354, w: 0.284683 }, // association
-    { mean: -7.90343, sd: 1.7765, w: 0.362213 }, // conditional
-    { mean: 0.671378, sd: 0.384697, w: 0.0226757 }, // cos
-    { mean: 0.4338, sd: 0.568599, w: 0.253551 }, // synonym
-    { mean: 0.335362, sd: 0.480033, w: -0.098826 }, // similar
-    { mean: 0.722975, sd: 0.643179, w: -0.122343 }, // hypernym
-    { mean: 0.0180448, sd: 0.135274, w: -0.016702 }, // derived
-    { mean: 0.0435539, sd: 0.204573, w: -0.520082 }, // other
-    { mean: 0.553736, sd: 0.497104, w: -0.182283 }, // both
-    { mean: 1.44195, sd: 2.32492, w: -0.0444378 }, // prior
-    { mean: 0.0821964, sd: 0.160267, w: 0.0942417 }, // cohesion
+    { mean: 4.02457, sd: 2.04477, w: 0.0987236 }, // inner
+    { mean: 0.0841359, sd: 2.77297, w: 0.620515 }, // context
+    { mean: 0.975365, sd: 1.96009, w: 0.340143 }, // association
+    { mean: -7.84099, sd: 1.72064, w: 0.315932 }, // conditional
+    { mean: 0.6335, sd: 0.408285, w: 0.144117 }, // cos
+    { mean: 0.43072, sd: 0.555326, w: 0.208932 }, // synonym
+    { mean: 0.357973, sd: 0.486548, w: -0.250662 }, // similar
+    { mean: 0.627244, sd: 0.589776, w: -0.0925332 }, // hypernym
+    { mean: 0.0242489, sd: 0.158084, w: -0.0446682 }, // derived
+    { mean: 0, sd: 1, w: 0 }, // other
+    { mean: 0.440185, sd: 0.496409, w: -0.136115 }, // both
+    { mean: 1.3748, sd: 2.29514, w: -0.0770258 }, // prior
+    { mean: 0.0939981, sd: 0.155682, w: -0.0219521 }, // cohesion
   ],
   pair: [
-    { mean: 0.139593, sd: 0.117734, w: 0.541782 }, // cohesion
-    { mean: -12.1624, sd: 1.91904, w: -0.036195 }, // conditional
+    { mean: 0.126271, sd: 0.106594, w: 0.531951 }, // cohesion
+    { mean: -12.0051, sd: 1.84459, w: -0.0960585 }, // conditional
     { mean: 1, sd: 1, w: 0 }, // nominal
-    { mean: 0.0583758, sd: 0.0987693, w: 0.141173 }, // productiveRight
-    { mean: 0.0426137, sd: 0.0791231, w: 0.03965 }, // productiveLeft
-    { mean: -10.9036, sd: 1.7218, w: 0.181112 }, // rarest
-    { mean: 1.29908, sd: 0.548855, w: 0.990373 }, // candidates
-    { mean: 1.67944, sd: 0.481468, w: -0.145139 }, // sides
+    { mean: 0.0651687, sd: 0.102083, w: 0.128508 }, // productiveRight
+    { mean: 0.0463395, sd: 0.0801266, w: 0.0162498 }, // productiveLeft
+    { mean: -10.8447, sd: 1.73172, w: 0.267438 }, // rarest
+    { mean: 1.22695, sd: 0.507491, w: 0.974064 }, // candidates
+    { mean: 1.66586, sd: 0.486587, w: -0.149515 }, // sides
   ],
-  bias: 1.38061,
-  threshold: 1.5,
+  bias: 1.19492,
+  threshold: 1,
 };
 // fit:trigram:end
 
@@ -58,32 +58,32 @@ export const TORTURED_TRIGRAM: TorturedWeights = {
 /** Context model from the SymSpell word and bigram counts (no trigram model installed). */
 export const TORTURED_SYMSPELL: TorturedWeights = {
   candidate: [
-    { mean: 3.1593, sd: 1.57433, w: -0.0847542 }, // inner
-    { mean: -0.269841, sd: 2.30126, w: 0.408578 }, // context
-    { mean: 1.69092, sd: 1.58422, w: 0.585848 }, // association
-    { mean: -6.44993, sd: 1.35722, w: 0.0114972 }, // conditional
-    { mean: 0.614387, sd: 0.351745, w: -0.615402 }, // cos
-    { mean: 0.328451, sd: 0.502736, w: 0.613874 }, // synonym
-    { mean: 0.357743, sd: 0.490651, w: -0.112428 }, // similar
-    { mean: 0.661876, sd: 0.591913, w: 0.285336 }, // hypernym
-    { mean: 0.00751158, sd: 0.0863432, w: 0.0372752 }, // derived
-    { mean: 0.0691477, sd: 0.25384, w: -1.33718 }, // other
-    { mean: 0.42473, sd: 0.494302, w: 0.17426 }, // both
-    { mean: 0.726167, sd: 2.30206, w: -0.120744 }, // prior
-    { mean: 0.0920738, sd: 0.144804, w: -0.111699 }, // cohesion
+    { mean: 3.10432, sd: 1.56735, w: -0.0751478 }, // inner
+    { mean: -0.299419, sd: 2.32569, w: 0.230552 }, // context
+    { mean: 1.60147, sd: 1.57682, w: 0.704628 }, // association
+    { mean: -6.49652, sd: 1.4069, w: 0.0479705 }, // conditional
+    { mean: 0.590009, sd: 0.36072, w: -0.718244 }, // cos
+    { mean: 0.305476, sd: 0.484403, w: 0.630317 }, // synonym
+    { mean: 0.389861, sd: 0.494003, w: -0.371742 }, // similar
+    { mean: 0.614279, sd: 0.560483, w: 0.302429 }, // hypernym
+    { mean: 0.0353533, sd: 0.184671, w: -0.205419 }, // derived
+    { mean: 0, sd: 1, w: 0 }, // other
+    { mean: 0.344969, sd: 0.475358, w: 0.532772 }, // both
+    { mean: 0.634448, sd: 2.12171, w: -0.147345 }, // prior
+    { mean: 0.0974025, sd: 0.141679, w: -0.200356 }, // cohesion
   ],
   pair: [
-    { mean: 0.181564, sd: 0.101737, w: 0.450573 }, // cohesion
-    { mean: -9.44252, sd: 1.42747, w: -0.292287 }, // conditional
+    { mean: 0.17407, sd: 0.0932992, w: 0.547994 }, // cohesion
+    { mean: -9.42029, sd: 1.42142, w: -0.310679 }, // conditional
     { mean: 1, sd: 1, w: 0 }, // nominal
-    { mean: 0.0682447, sd: 0.120966, w: -0.0230485 }, // productiveRight
-    { mean: 0.0364257, sd: 0.058388, w: -0.006932 }, // productiveLeft
-    { mean: -9.86608, sd: 1.63445, w: 0.914394 }, // rarest
-    { mean: 1.10992, sd: 0.535048, w: 1.20995 }, // candidates
-    { mean: 1.69185, sd: 0.474883, w: 0.0106736 }, // sides
+    { mean: 0.0731069, sd: 0.124792, w: -0.178994 }, // productiveRight
+    { mean: 0.0383578, sd: 0.0589264, w: -0.117481 }, // productiveLeft
+    { mean: -9.80153, sd: 1.60038, w: 1.06471 }, // rarest
+    { mean: 1.06231, sd: 0.523697, w: 1.34814 }, // candidates
+    { mean: 1.69204, sd: 0.474825, w: 0.142929 }, // sides
   ],
-  bias: 1.6248,
-  threshold: 2,
+  bias: 1.43567,
+  threshold: 1.75,
 };
 // fit:symspell:end
 

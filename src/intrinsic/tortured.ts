@@ -28,10 +28,10 @@ export const PAIR_FEATURES = ["cohesion", "conditional", "nominal", "productiveR
 const NC = CANDIDATE_FEATURES.length;
 const NP = PAIR_FEATURES.length;
 
-/** Candidates of each word tried together in two-word swaps (the nearest by cosine): 8 x 8 lookups. */
-const BOTH = 8;
+/** Candidates of each word tried together in two-word swaps (the nearest by cosine): 6 x 6 lookups. */
+const BOTH = 6;
 /** Pairs whose words are this close (cosine) are not judged. */
-const MAX_COHESION = 0.4;
+const MAX_COHESION = 0.35;
 /** Candidates of the other word tried for productivity (how many related phrases English uses). */
 const PRODUCTIVE = 20;
 
@@ -153,19 +153,21 @@ export function judgeTortured(text: Text, model: ContextModel, related: RelatedC
     if (j < 0 || swappable[j] === 0) continue;
     const f1 = facts[i]!;
     const f2 = facts[j]!;
-    const r1 = related.info(f1.w);
-    const r2 = related.info(f2.w);
+    const h1 = related.head(f1.w);
+    const h2 = related.head(f2.w);
     // Only noun phrases (a modifier and a noun): the phrases spinners torture are terms, and the
     // other unlisted pairs of running text (verb and object, clause boundaries) are many and plain.
-    if (!r2.noun || !r1.modifier) continue;
-    if (r1.words.length === 0 && r2.words.length === 0) continue;
+    if (!h2.noun || !h1.modifier) continue;
     const mid0 = model.conditionalFacts(f1, f2);
     if (model.lastSeen) continue;
     // Two words close in meaning ("wheat futures", "wholesale broadband") make a phrase English may
     // well use: swapped phrases are pairs of words from unrelated senses (cosine under 0.3 for all
     // but a handful of the tune half's). Skipping them saves the candidate search on many pairs.
-    const cohesion0 = related.cosRows(r1.row, r2.row);
+    const cohesion0 = related.cosRows(h1.row, h2.row);
     if (cohesion0 >= MAX_COHESION) continue;
+    const r1 = related.info(f1.w);
+    const r2 = related.info(f2.w);
+    if (r1.words.length === 0 && r2.words.length === 0) continue;
     const c1 = related.facts(r1, model);
     const c2 = related.facts(r2, model);
     const li = leftIdx[i]!;
