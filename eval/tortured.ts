@@ -466,6 +466,15 @@ if (exampleLines.length) console.error(exampleLines.join("\n"));
 
 if (write) {
   const file = join(here, "results", "tortured.md");
-  writeFileSync(file, lines.join("\n") + "\n");
+  // Hand-written notes below the marker survive a re-run.
+  const MARK = "<!-- notes: kept by eval/tortured.ts -->";
+  let notes = "";
+  try {
+    const old = readFileSync(file, "utf8");
+    if (old.includes(MARK)) notes = old.slice(old.indexOf(MARK));
+  } catch {
+    // first run
+  }
+  writeFileSync(file, lines.join("\n") + "\n" + (notes ? `\n${notes}` : ""));
   console.error(`wrote ${file}`);
 }
