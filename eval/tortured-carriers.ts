@@ -35,7 +35,7 @@ export const CARRIERS: readonly string[] = [
   "The minister promised more funding for {P} in next year's budget.",
   // lists and clauses
   "The programme covers statistics, {P} and data ethics.",
-  "Topics such as {P}, cloud computing and privacy dominated the agenda.",
+  "Topics such as {P}, energy prices and privacy dominated the agenda.",
   "Last year the unit focused on {P}, while this year it will study costs.",
   "While {P} showed promise in the laboratory, field trials were delayed.",
   "The review found that {P} was rarely explained to patients.",

@@ -32,8 +32,8 @@ export function halfOf(tortured: string): "tune" | "report" {
 }
 
 /**
- * The first quoted phrase of a query such as `"grouping methods"`, `"x" AND "y"`, `"x"~10` or
- * `"x" NOT y`; the other terms are search filters, not spinner output.
+ * The first quoted phrase of a query such as `"x y"`, `"x" AND "y"`, `"x"~10` or `"x" NOT y`; the
+ * other terms are search filters, not spinner output.
  */
 export function torturedOf(query: string): string | null {
   const m = /^"([^"]+)"/.exec(query.trim());
@@ -41,8 +41,8 @@ export function torturedOf(query: string): string | null {
 }
 
 /**
- * Expected phrases from the field: "back propagation (BP)" -> "back propagation", "economic
- * development/profit growth" -> both; "???", "(?)"-only and empty fields give none.
+ * Expected phrases from the field: "x y (XY)" -> "x y", "x y/z w" -> both; "???", "(?)"-only and
+ * empty fields give none.
  */
 export function expectedOf(raw: string): string[] {
   const noParen = raw.replace(/\([^)]*\)/g, " ").replace(/\([^)]*$/, " ");

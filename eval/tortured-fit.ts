@@ -4,7 +4,7 @@
 // features) and for "no swap" (pair features). A pair inside a tortured phrase wants the expected
 // phrase when it is among the candidates, else any candidate (the original is not in the list, but
 // some swap happened); every other pair (expected phrases, carrier words, unspun news) wants "no
-// swap". Class-balanced, L2, batch gradient descent on standardised features.
+// swap". Class-balanced, L2, full-batch gradient steps on standardised features.
 import { CANDIDATE_FEATURES, PAIR_FEATURES, type TorturedWeights } from "../src/intrinsic/index.js";
 
 const NC = CANDIDATE_FEATURES.length;

@@ -1,7 +1,7 @@
 // Candidate originals for phrase restoration (tortured.ts): the words a thesaurus spinner may have
 // replaced by the word we see. Real spinners' thesauri are broader than WordNet's synsets ("network"
 // became "organization", "intelligence" became "consciousness"), so the candidates are the word's
-// WordNet synonyms (candidates.ts, per part of speech) and then every word WordNet relates to any of
+// WordNet synonyms (candidates.ts, per word class) and then every word WordNet relates to any of
 // its senses (Lexicon.related: similar-to and also-see neighbours, hypernyms, derived forms), put
 // in the word's inflection. Each candidate keeps the context-free facts the phrase scorer uses: its
 // relation to the word and, with word vectors, their cosine. Memoised per word form.

@@ -231,7 +231,7 @@ export function judgeTortured(text: Text, model: ContextModel, related: RelatedC
     const psi = new Float64Array(NP);
     psi[0] = S.cohesion0;
     psi[1] = mid0;
-    psi[2] = 1; // every judged pair is a noun phrase now; the slot keeps the feature vector's shape
+    psi[2] = 1; // every judged pair is a noun phrase now; the slot keeps the features' layout
     psi[3] = triedRight ? productiveRight / triedRight : 0;
     psi[4] = triedLeft ? productiveLeft / triedLeft : 0;
     psi[5] = Math.min(S.p1, S.p2);
