@@ -15,6 +15,9 @@ import { computeFeatures, logistic, type FeatureInput, type FeatureName } from "
 import { ContextModel, type CorpusCounts } from "./lm.js";
 import { findNonWords } from "./nonword.js";
 import { judgePhrases, type PhraseJudgement } from "./phrase.js";
+import { RelatedCandidates } from "./related.js";
+import { judgeTortured, torturedPhrases, type TorturedJudgement } from "./tortured.js";
+import { torturedWeightsFor, type TorturedWeights } from "./tortured-weights.js";
 import { weightsFor, type ScoreModel } from "./weights.js";
 
 export { weightsFor, SYMSPELL_WEIGHTS, TRIGRAM_WEIGHTS, type DetectorWeights, type ScoreModel } from "./weights.js";
@@ -22,6 +25,8 @@ export { weigh } from "./collocation.js";
 export type { CorpusCounts } from "./lm.js";
 export type { WordVectors } from "./coherence.js";
 export { computeFeatures, logistic, FEATURE_NAMES, type FeatureName, type FeatureInput } from "./features.js";
+export { CANDIDATE_FEATURES, PAIR_FEATURES, torturedPhrases, type TorturedJudgement } from "./tortured.js";
+export { torturedWeightsFor, TORTURED_SYMSPELL, TORTURED_TRIGRAM, type TorturedWeights } from "./tortured-weights.js";
 
 export interface IntrinsicOptions {
   /** n-gram counts of an indexed corpus, when there is one. */
@@ -43,11 +48,15 @@ export interface IntrinsicOptions {
   shiftWeight?: number;
   /** Override the logistic score model (evaluation fits it). */
   scoreModel?: ScoreModel;
+  /** Override the tortured-phrase weights and margin (evaluation fits them). */
+  torturedWeights?: TorturedWeights;
+  /** Keep every tortured-phrase candidate's raw features in the result (evaluation fits on them). */
+  collectTortured?: boolean;
 }
 
 /** Per-span detail behind word-level findings: ranked suggestions and the evidence margin. */
 export interface SpanDetail {
-  rule: "non-word" | "odd-collocation" | "phrase-restoration";
+  rule: "non-word" | "odd-collocation" | "phrase-restoration" | "tortured-phrase";
   start: number;
   end: number;
   suggestions: string[];
@@ -65,6 +74,8 @@ export interface IntrinsicResult {
   /** Every judged word (also below threshold): evaluation re-thresholds these. */
   judged: WordJudgement[];
   phrases: PhraseJudgement[];
+  /** Every judged pair of the tortured-phrase detector (empty without word vectors). */
+  tortured: TorturedJudgement[];
   /** Threshold-free document counts (features are derived from these plus the fired findings). */
   counts: DocCounts;
   /** Which context model scored the words: the language model's name, or "symspell". */
@@ -112,14 +123,28 @@ interface Models {
   cands: Candidates;
   withLm: WeakMap<ContextLanguageModel, ContextModel>;
   withCorpus: WeakMap<CorpusCounts, { lm: ContextLanguageModel | null | undefined; model: ContextModel }>;
+  related: WeakMap<WordVectors, RelatedCandidates>;
 }
 const models = new WeakMap<Lexicon, Models>();
-function modelFor(lexicon: Lexicon, corpus?: CorpusCounts, lm?: ContextLanguageModel | null): { model: ContextModel; cands: Candidates } {
+function modelsOf(lexicon: Lexicon): Models {
   let m = models.get(lexicon);
   if (!m) {
-    m = { model: new ContextModel(lexicon), cands: new Candidates(lexicon), withLm: new WeakMap(), withCorpus: new WeakMap() };
+    m = { model: new ContextModel(lexicon), cands: new Candidates(lexicon), withLm: new WeakMap(), withCorpus: new WeakMap(), related: new WeakMap() };
     models.set(lexicon, m);
   }
+  return m;
+}
+function relatedFor(lexicon: Lexicon, vectors: WordVectors): RelatedCandidates {
+  const m = modelsOf(lexicon);
+  let r = m.related.get(vectors);
+  if (!r) {
+    r = new RelatedCandidates(lexicon, m.cands, vectors);
+    m.related.set(vectors, r);
+  }
+  return r;
+}
+function modelFor(lexicon: Lexicon, corpus?: CorpusCounts, lm?: ContextLanguageModel | null): { model: ContextModel; cands: Candidates } {
+  const m = modelsOf(lexicon);
   if (corpus) {
     let c = m.withCorpus.get(corpus);
     if (!c || c.lm !== lm) {
@@ -175,7 +200,28 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
   const coh = options.vectors ? coherence(text, lexicon, options.vectors, cands, judged, slots.facts) : NO_COHERENCE;
   const shiftWeight = options.vectors ? (options.shiftWeight ?? tuned.shiftWeight) : 0;
   const { phrases: firedPhrases, words: firedWords } = selectFired(phrases, judged, collThreshold, phraseThreshold, shiftWeight);
-  for (const ph of firedPhrases) {
+  // Tortured phrases need the word vectors (candidates' closeness to the words they replace).
+  const tw = options.torturedWeights ?? torturedWeightsFor(Boolean(options.languageModel));
+  const tortured = options.vectors ? judgeTortured(text, model, relatedFor(lexicon, options.vectors), slots, tw, options.collectTortured) : [];
+  // One explanation per span in the report. Where word findings already restore a tortured phrase
+  // to the same words, they stand (they say more precisely what was swapped); otherwise the phrase
+  // reading replaces them. The document score counts every word finding either way, as it was fit.
+  const torturedFired = torturedPhrases(tortured, tw.threshold).filter((t) => !sameRestoration(lexicon, restoredByWords(text, t.first, t.last, firedPhrases, firedWords), t.suggestions[0]!));
+  const inTortured = new Set<number>();
+  for (const t of torturedFired) for (let k = t.first; k <= t.last; k++) inTortured.add(k);
+  const shownPhrases = firedPhrases.filter((ph) => !inTortured.has(ph.first) && !inTortured.has(ph.second));
+  const shownWords = firedWords.filter((j) => !inTortured.has(j.token));
+  for (const t of torturedFired) {
+    const p = place(t.first, t.last);
+    const suggestions = t.suggestions.map((x) => capitalise(x, p.text));
+    findings.push({
+      rule: "tortured-phrase", severity: ruleSpec("tortured-phrase").severity, suspect: p, suggestion: suggestions[0]!,
+      confidence: confidenceOf(t.margin - tw.threshold),
+      note: `"${p.text}" is no phrase English uses, while "${suggestions[0]}", of related words, is: a thesaurus swap inside a fixed phrase`,
+    });
+    spans.push({ rule: "tortured-phrase", start: p.start, end: p.end, suggestions, delta: t.margin });
+  }
+  for (const ph of shownPhrases) {
     const p = place(ph.first, ph.second);
     const suggestions = ph.best.map((b) => capitalise(b.words.join(" "), p.text));
     findings.push({
@@ -185,7 +231,7 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
     });
     spans.push({ rule: "phrase-restoration", start: p.start, end: p.end, suggestions, delta: ph.delta });
   }
-  for (const j of firedWords) {
+  for (const j of shownWords) {
     const p = place(j.token, j.token);
     const suggestions = j.best.map((b) => capitalise(b.word, p.text));
     const e = evidence(j, shiftWeight);
@@ -222,7 +268,46 @@ export function analyzeIntrinsic(text: Text, lexicon: Lexicon, options: Intrinsi
   const score = logistic(features, options.scoreModel ?? tuned.scoreModel);
   findings.sort((a, b) => a.suspect.start - b.suspect.start || a.suspect.end - b.suspect.end);
   spans.sort((a, b) => a.start - b.start);
-  return { findings, score, threshold: tuned.likelySpunThreshold, features, spans, judged, phrases, counts, contextModel: lm ? lm.name : "symspell" };
+  return { findings, score, threshold: tuned.likelySpunThreshold, features, spans, judged, phrases, tortured, counts, contextModel: lm ? lm.name : "symspell" };
+}
+
+/** The words first..last with the top suggestions of the fired word findings applied, or null when none touches them. */
+function restoredByWords(text: Text, first: number, last: number, phrases: PhraseJudgement[], words: WordJudgement[]): string | null {
+  const out = new Map<number, string>();
+  for (const ph of phrases) {
+    if (ph.second < first || ph.first > last) continue;
+    out.set(ph.first, ph.best[0]!.words[0]);
+    out.set(ph.second, ph.best[0]!.words[1]);
+  }
+  for (const j of words) if (j.token >= first && j.token <= last && j.best.length > 0) out.set(j.token, j.best[0]!.word);
+  if (out.size === 0) return null;
+  const parts: string[] = [];
+  for (const i of text.words) if (i >= first && i <= last) parts.push(out.get(i) ?? text.tokens[i]!.norm);
+  return parts.join(" ");
+}
+
+/**
+ * Whether two restorations of a phrase say the same: word by word equal, or spellings of one word
+ * ("centre" / "center": WordNet synonyms at most two edits apart). Null (no restoration) is never
+ * the same. Exported for the evaluation, which replays the report's choice.
+ */
+export function sameRestoration(lexicon: Lexicon, a: string | null, b: string): boolean {
+  if (a === null) return false;
+  const x = a.toLowerCase().split(/\s+/);
+  const y = b.toLowerCase().split(/\s+/);
+  if (x.length !== y.length) return false;
+  return x.every((w, k) => w === y[k] || (editDistance(w, y[k]!) <= 2 && lexicon.relation(w, y[k]!) === "synonym"));
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
 }
 
 /** Margin above threshold (nats) mapped to 0.5..0.95: a rough, monotone confidence. */

@@ -170,7 +170,7 @@ export class ContextModel {
   }
 
   /** Facts of a candidate list's words, kept on the list (no lookup per use). */
-  candidateFacts(info: CandidateInfo): readonly WordFact[] {
+  candidateFacts(info: Pick<CandidateInfo, "words" | "facts" | "factsOwner">): readonly WordFact[] {
     if (info.facts !== undefined && info.factsOwner === this) return info.facts;
     // Not entered in the word memo: candidates outnumber text words several times, and a bigger
     // Map costs every token's lookup in cache misses. The list keeps its own facts.

@@ -5,7 +5,7 @@
 import { EnglishLexicon, type LexiconOptions } from "./lexicon.js";
 import type { Lexicon } from "./types.js";
 
-export type { Lexicon, PartOfSpeech, WordRelation } from "./types.js";
+export type { Lexicon, PartOfSpeech, RelatedLemma, WordRelation } from "./types.js";
 export { EnglishLexicon, type LexiconOptions, type LoadReport } from "./lexicon.js";
 export { defaultCacheDir } from "./cache.js";
 export { isStopword } from "./stopwords.js";

@@ -11,7 +11,9 @@ import { Sources, type SourceDirs } from "./sources.js";
 import { Spelling } from "./spelling.js";
 import { americanSpelling } from "./variants.js";
 import { isStopword } from "./stopwords.js";
-import type { Lexicon, PartOfSpeech, WordRelation } from "./types.js";
+import type { Lexicon, PartOfSpeech, RelatedLemma, WordRelation } from "./types.js";
+
+const RELATED_KINDS: readonly RelatedLemma["kind"][] = ["synonym", "similar", "hypernym", "derived"];
 import { buildWordNet } from "./wordnet-build.js";
 import { PTR, posIndex } from "./wordnet-format.js";
 import { WordNet } from "./wordnet.js";
@@ -97,6 +99,11 @@ export class EnglishLexicon implements Lexicon {
       for (const m of wn.members(s)) if (!own.has(m)) out.add(wn.lemmaStrings[m]!);
     }
     return [...out];
+  }
+
+  related(word: string): readonly RelatedLemma[] {
+    const { ids, kinds } = this.rel.relatedLemmas(word);
+    return ids.map((id, k) => ({ lemma: this.wn.lemmaStrings[id]!, kind: RELATED_KINDS[kinds[k]!]! }));
   }
 
   antonyms(word: string): string[] {

@@ -163,6 +163,45 @@ export class Relations {
     return p;
   }
 
+  /**
+   * Lemma ids related to any sense of the word (see Lexicon.related), closest kind first, with the
+   * kind of each (0 synonym, 1 similar, 2 hypernym, 3 derived); the word's own bases are left out.
+   * Not memoised: callers keep what they derive from it.
+   */
+  relatedLemmas(word: string): { ids: number[]; kinds: number[] } {
+    const wn = this.wn;
+    const bases = wn.bases(word);
+    const ids: number[] = [];
+    const kinds: number[] = [];
+    if (bases.length === 0) return { ids, kinds };
+    const seen = new Set<number>(bases);
+    const add = (m: number, kind: number): void => {
+      if (seen.has(m)) return;
+      seen.add(m);
+      ids.push(m);
+      kinds.push(kind);
+    };
+    const synsets = wn.orderedSynsets(word);
+    for (const s of synsets) for (const m of wn.members(s)) add(m, 0);
+    for (const s of synsets) {
+      const near = wn.targets(s, PTR.similar);
+      wn.targets(s, PTR.alsoSee, near);
+      wn.targets(s, PTR.verbGroup, near);
+      if (wn.isSatellite(s)) for (const h of wn.heads(s)) near.push(h, ...wn.targets(h, PTR.similar));
+      for (const t of near) for (const m of wn.members(t)) add(m, 1);
+    }
+    for (const s of synsets) for (const h of wn.targets(s, PTR.hypernym)) for (const m of wn.members(h)) add(m, 2);
+    const derived: number[] = [];
+    for (const id of bases) {
+      for (const s of wn.lemmaSynsets(id)) {
+        wn.lexicalTargets(s, id, PTR.derivation, derived);
+        wn.lexicalTargets(s, id, PTR.pertainym, derived);
+      }
+    }
+    for (const m of derived) add(m, 3);
+    return { ids, kinds };
+  }
+
   private build(word: string): Profile {
     const wn = this.wn;
     const bases = wn.bases(word);

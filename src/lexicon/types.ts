@@ -13,6 +13,13 @@ export type WordRelation =
   | "hypernym" // a is a kind of b, or b of a (one or two steps)
   | "derivation"; // derivationally related forms (decide / decision)
 
+/** A base form related to a word (Lexicon.related) and how. */
+export interface RelatedLemma {
+  lemma: string;
+  /** Shares a synset; a similar-to / also-see / verb-group neighbour; a hypernym; a derived form or pertainym. */
+  kind: "synonym" | "similar" | "hypernym" | "derived";
+}
+
 export interface Lexicon {
   /** Base forms of a word by WordNet's morphology (rules + exception lists), lower-cased. Always includes the word itself when it is in WordNet; empty for unknown words. */
   lemmas(word: string, pos?: PartOfSpeech): string[];
@@ -24,6 +31,13 @@ export interface Lexicon {
   synonyms(word: string, pos?: PartOfSpeech): string[];
   /** Antonyms, including through similar-to clusters for adjectives. */
   antonyms(word: string): string[];
+  /**
+   * Base forms related to any sense of the word, closest first: synonyms, similar-to / also-see /
+   * verb-group neighbours (adjective clusters included), hypernyms one step up, derivationally
+   * related forms and pertainyms; lower-cased, no duplicates, the word's own bases left out.
+   * Optional: lexicons that know no relations may omit it.
+   */
+  related?(word: string): readonly RelatedLemma[];
   /** True for English words: in WordNet (via morphology), the spelling dictionary, or the frequency list. */
   isWord(word: string): boolean;
   /**

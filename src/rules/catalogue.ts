@@ -41,6 +41,7 @@ export const RULES = [
   { id: "non-word", stage: "intrinsic", severity: "warning", description: "A token that is no English word; the suggestion is its most likely correction.", example: "recieve (receive)", color: "#ffd6e7", weight: "evidence" },
   { id: "odd-collocation", stage: "intrinsic", severity: "warning", description: "A word improbable in its context while a WordNet synonym of it is far more probable there; the suggestion is that synonym.", example: "rush hour -> hurry hour (rush)", color: "#fff0c2", weight: "evidence" },
   { id: "phrase-restoration", stage: "intrinsic", severity: "warning", description: "Several adjacent words each swapped for a synonym; the suggestion restores the phrase.", example: "climate change -> clime modification (climate change)", color: "#ffe7b3", weight: "evidence" },
+  { id: "tortured-phrase", stage: "intrinsic", severity: "warning", description: "Two or three adjacent words that English does not use together, while a phrase of words related to them (WordNet synonyms, similar or broader words, derived forms) is a common collocation: a thesaurus swap inside a fixed phrase. The suggestion restores the phrase.", example: "heart attack -> heart onslaught (heart attack)", color: "#f7d4b5", weight: "evidence" },
 ] as const satisfies readonly RuleSpec[];
 
 export type RuleId = (typeof RULES)[number]["id"];
