@@ -17,9 +17,12 @@ import { analyzeIntrinsic, type CorpusCounts, type IntrinsicResult, type WordVec
 import { getWordVectors } from "./lexicon/vectors.js";
 import { getTrigramModel, type TrigramModel } from "./lexicon/trigram.js";
 import { mergeIntrinsic } from "./report/intrinsic.js";
+import { RULE_COLORS } from "./report/html.js";
+import { RULES, type RuleSpec } from "./rules/catalogue.js";
 import { openIndex, targetOf } from "./library/open-index.js";
 import { checkInputs } from "./library/check.js";
-import type { CheckEvent, CheckInputsOptions, OpenIndexOptions, UnspinIndex } from "./library/types.js";
+import { articleFromHtml } from "./library/article.js";
+import type { ArticleInput, CheckEvent, CheckInputsOptions, HtmlArticleInput, OpenIndexOptions, UnspinIndex } from "./library/types.js";
 
 export { onCacheBuild, type CacheBuildEvent } from "./lexicon/cache.js";
 export { defaultIndexPath } from "./store/paths.js";
@@ -86,8 +89,21 @@ export interface CompareInput {
   title?: string;
 }
 
+/** A rule of the catalogue as front ends show it: the catalogue's entry and the colour of its marks. */
+export interface RuleInfo extends RuleSpec {
+  color: string;
+}
+
 export interface Unspin {
   readonly lexicon: Lexicon;
+  /** The rule catalogue (src/rules/catalogue.ts) with the colour the HTML report gives each rule. */
+  readonly rules: readonly RuleInfo[];
+  /**
+   * The article an HTML page holds, extracted as `add` extracts an HTML file: main text by
+   * Readability, and title, author, date, site and canonical URL from the page's metadata unless
+   * given. `check` offsets then refer to the returned text.
+   */
+  extract(page: HtmlArticleInput): Promise<ArticleInput>;
   analyze(text: string): Text;
   /** Aligns a suspect with one source and reports verdict, passages and typed edits. */
   compare(suspect: string | Text, source: CompareInput | string, options?: { input?: string }): Report;
@@ -130,10 +146,13 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const claim: ClaimOptions = { ...DEFAULT_CLAIM, ...options.claim };
   const toText = (t: string | Text) => (typeof t === "string" ? analyzeText(t) : t);
+  const rules: readonly RuleInfo[] = RULES.map((r) => ({ ...r, color: RULE_COLORS[r.id] ?? "#eeeeee" }));
   const self: Unspin = {
     get lexicon() {
       return lex();
     },
+    rules,
+    extract: articleFromHtml,
     analyze: analyzeText,
     compare(suspect, source, opts = {}) {
       const src: CompareInput = typeof source === "string" ? { text: source } : source;

@@ -6,7 +6,8 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
 }
 
-const COLORS: Record<string, string> = {
+/** Background colour of each rule's marks (the web page takes them from the API, GET /api/rules). */
+export const RULE_COLORS: Record<string, string> = {
   inflection: "#e8f0fe", "synonym-swap": "#fff3b0", "related-word": "#ffe0a3", paraphrase: "#ffd0a8", "meaning-flip": "#ffb3b3",
   "number-changed": "#ff9e9e", "name-changed": "#ffaaa0", "quote-altered": "#f6c6ff", "quote-invented": "#e9a6ff", reordered: "#c8e6ff",
   inserted: "#c9f2c9", deleted: "#e0e0e0", misspelling: "#ffd6e7", "tokenizer-artifact": "#d9d2ff", "quote-mark-anomaly": "#d2c2ff",
@@ -37,10 +38,10 @@ export function renderHtml(report: Report, texts: { suspect: string; sources: Ma
     const spans = wordLevel.filter((f) => f.source?.id === s.id).map((f) => ({ start: f.source!.start, end: f.source!.end, rule: f.rule, title: title(f) }));
     return `<section><h2>Source: ${escapeHtml(s.title ?? s.url ?? s.id)}</h2><div class="text">${markUp(text, spans)}</div></section>`;
   });
-  const legend = Object.entries(COLORS).filter(([rule]) => report.findings.some((f) => f.rule === rule))
+  const legend = Object.entries(RULE_COLORS).filter(([rule]) => report.findings.some((f) => f.rule === rule))
     .map(([rule]) => `<span class="r-${rule}">${rule}</span>`).join(" ");
   const rows = report.findings.map((f) => `<tr><td>${f.suspect.start}</td><td class="r-${f.rule}">${f.rule}</td><td>${escapeHtml(f.source?.text ?? "")}</td><td>${escapeHtml(f.suspect.text)}</td><td>${escapeHtml(f.note)}</td></tr>`).join("\n");
-  const css = Object.entries(COLORS).map(([rule, color]) => `.r-${rule}{background:${color}}`).join("\n");
+  const css = Object.entries(RULE_COLORS).map(([rule, color]) => `.r-${rule}{background:${color}}`).join("\n");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>unspin report: ${escapeHtml(report.verdict)}</title>
 <style>
