@@ -13,6 +13,7 @@ import { formatRemoveSummary } from "./remove.js";
 import { formatStats } from "./stats.js";
 import type { Report } from "../report/schema.js";
 import { EXIT_INTERRUPTED } from "./signals.js";
+import { parseBytes, parsePort, parseSeconds, parseWorkers, runServe } from "./serve.js";
 
 export const EXIT = { clean: 0, findings: 1, error: 2, interrupted: EXIT_INTERRUPTED } as const;
 
@@ -155,6 +156,31 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     .action(async (opts: { index?: string; format: "text" | "json" }) => {
       const index = await unspin.openIndex(opts.index ?? defaultIndexPath(), { readonly: true });
       stdout.write(formatStats(await withIndex(index, (i) => i!.stats()), opts.format));
+    });
+
+  program
+    .command("serve")
+    .description("serve the HTTP API and the web page over an index (loopback only unless --host and a token are given)")
+    .option("--host <address>", "address to listen on (any other than loopback needs --token)", "127.0.0.1")
+    .option("--port <n>", "port to listen on (0: any free port)", parsePort, 8080)
+    .addOption(indexOption())
+    .addOption(new Option("--token <token>", "bearer token for writes and document reads (default: $UNSPIN_TOKEN)").env("UNSPIN_TOKEN"))
+    .option("--max-body <bytes>", "largest request body, e.g. 512k or 5M; 413 past it (default: 5M)", parseBytes)
+    .option("--timeout <seconds>", "time budget of one request's work; 504 past it, the work stopped (default: 30)", parseSeconds)
+    .option("--workers <n>", "threads that run checks (default: the number of cores)", parseWorkers)
+    .action(async (opts: { host: string; port: number; index?: string; token?: string; maxBody?: number; timeout?: number; workers?: number }) => {
+      code = await runServe(
+        {
+          index: opts.index ?? defaultIndexPath(),
+          host: opts.host,
+          port: opts.port,
+          ...(opts.token ? { token: opts.token } : {}),
+          ...(opts.maxBody ? { maxBodyBytes: opts.maxBody } : {}),
+          ...(opts.timeout ? { timeoutMs: opts.timeout } : {}),
+          ...(opts.workers ? { workers: opts.workers } : {}),
+        },
+        stderr,
+      );
     });
 
   const quiet = announceCacheBuilds(stderr);
