@@ -130,7 +130,9 @@ async function start() {
     byId("suspect").focus();
   });
   byId("suspect").addEventListener("input", () => {
+    // Typing or pasting replaces a file that was loaded: its note no longer applies.
     page = null;
+    byId("check-file-note").hidden = true;
   });
   const fileInput = byId("check-file");
   fileInput.addEventListener("change", () => {
