@@ -6,6 +6,13 @@ import { HttpError, fromPlain } from "./errors.js";
 import type { ReadResult, ReadTask, ReaderData } from "./tasks.js";
 import { poolEntry } from "./workers.js";
 
+/**
+ * Reader threads run at this much lower CPU priority than the main thread (Linux, through
+ * piscina's optional @napi-rs/nice): the thread that answers HTTP, /healthz included, gets the
+ * CPU first when it needs it, and gives it back at once.
+ */
+export const READER_NICE = 5;
+
 export interface PoolStats {
   threads: number;
   queued: number;
@@ -37,6 +44,7 @@ export class ReaderPool {
       // Threads never retire for idleness: a new one pays the lexicon load again.
       idleTimeout: 2 ** 31 - 1,
       maxQueue: o.maxQueue,
+      niceIncrement: READER_NICE,
       workerData: { location: o.location, generation: o.generation } satisfies ReaderData,
     });
     this.pool.on("workerCreate", () => this.started++);
