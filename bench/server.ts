@@ -27,7 +27,8 @@ const arg = (name: string) => (process.argv.includes(name) ? process.argv[proces
 const seconds = Number(arg("--seconds") ?? 60);
 const connections = Number(arg("--connections") ?? 16);
 const workers = Number(arg("--workers") ?? availableParallelism());
-const data = arg("--data") ?? new URL("../../shared/data", import.meta.url).pathname;
+// ../shared/data beside the repository (a git worktree sits one level deeper).
+const data = arg("--data") ?? ["../../shared/data", "../../../shared/data"].map((p) => new URL(p, import.meta.url).pathname).find((p) => existsSync(join(p, "bbc"))) ?? new URL("../../shared/data", import.meta.url).pathname;
 const dir = arg("--dir") ?? join(tmpdir(), "unspin-bench");
 const root = new URL("../", import.meta.url).pathname;
 const shared = join(dir, "index-10000.sqlite");
@@ -64,7 +65,23 @@ const round = (x: number, d = 1) => +x.toFixed(d);
 
 // ---- The library alone: `workers` threads, each with the index open read-only, checking in a loop,
 // at the server's reader priority (READER_NICE), so both compete alike with other jobs.
-async function libraryAlone(): Promise<{ checksPerSecond: number; p50Ms: number; p99Ms: number; checks: number }> {
+/** CPU time (user + system, all threads) a process has used, in ms. */
+function cpuMs(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
+
+interface LibraryRun {
+  checksPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  checks: number;
+  /** CPU of this process (the checking threads; the main thread waits) per check. */
+  cpuMsPerCheck: number;
+  cpuCores: number;
+}
+
+async function libraryAlone(): Promise<LibraryRun> {
   const dist = new URL("../dist/unspin.js", import.meta.url).href;
   const code = `
     const { parentPort, workerData } = require("node:worker_threads");
@@ -87,12 +104,14 @@ async function libraryAlone(): Promise<{ checksPerSecond: number; p50Ms: number;
   const threads = Array.from({ length: workers }, (_, k) => new Worker(code, { eval: true, workerData: { index, suspects, ms: seconds * 1000, offset: k * 37, nice: READER_NICE } }));
   await Promise.all(threads.map((w) => new Promise((r) => w.once("message", r))));
   const t0 = performance.now();
+  const c0 = cpuMs(process.pid);
   const done = threads.map((w) => new Promise<number[]>((r) => w.once("message", (m: { times: number[] }) => r(m.times))));
   for (const w of threads) w.postMessage("go");
   const times = (await Promise.all(done)).flat();
+  const cpu = cpuMs(process.pid) - c0;
   const elapsed = (performance.now() - t0) / 1000;
   await Promise.all(threads.map((w) => w.terminate()));
-  return { checksPerSecond: round(times.length / elapsed, 2), p50Ms: round(q(times, 0.5)), p99Ms: round(q(times, 0.99)), checks: times.length };
+  return { checksPerSecond: round(times.length / elapsed, 2), p50Ms: round(q(times, 0.5)), p99Ms: round(q(times, 0.99)), checks: times.length, cpuMsPerCheck: round(cpu / times.length), cpuCores: round(cpu / 1000 / elapsed, 2) };
 }
 
 // ---- The server: `unspin serve` in its own process, as a user starts it.
@@ -148,7 +167,10 @@ async function server(): Promise<Record<string, unknown>> {
   );
   const probed = new Promise<number[]>((r) => probe.once("message", r));
   let next = 0;
-  const cpu0 = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(" ");
+  const cpu0 = cpuMs(child.pid!);
+  // Resident memory half-way too: does it level off or keep growing?
+  let rssMid = NaN;
+  const mid = setTimeout(() => (rssMid = rssMB(child.pid!)), (seconds * 1000) / 2);
   const result = await autocannon({
     url: base,
     connections,
@@ -163,12 +185,12 @@ async function server(): Promise<Record<string, unknown>> {
       },
     ],
   });
-  const cpu1 = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(" ");
+  const cpu = cpuMs(child.pid!) - cpu0;
+  clearTimeout(mid);
   probe.postMessage("stop");
   const health = await probed;
   await probe.terminate();
   const rssAfter = rssMB(child.pid!);
-  const ticks = (s: string[]) => Number(s[13]) + Number(s[14]);
   child.kill("SIGTERM");
   await new Promise((r) => child.once("exit", r));
   return {
@@ -184,8 +206,10 @@ async function server(): Promise<Record<string, unknown>> {
     healthzP50Ms: round(q(health, 0.5)),
     healthzP99Ms: round(q(health, 0.99)),
     healthzMaxMs: round(Math.max(...health)),
-    serverCpuCores: round((ticks(cpu1) - ticks(cpu0)) / 100 / result.duration, 2),
+    cpuMsPerCheck: round(cpu / Math.max(1, result["2xx"])),
+    cpuCores: round(cpu / 1000 / result.duration, 2),
     rssBeforeMB: rssBefore,
+    rssMidMB: rssMid,
     rssAfterMB: rssAfter,
   };
 }
@@ -199,7 +223,12 @@ const served = await server();
 const load2 = loadavg().map((x) => round(x, 2));
 const libraryAfter = await libraryAlone();
 const load3 = loadavg().map((x) => round(x, 2));
-const library = { checksPerSecond: round((libraryBefore.checksPerSecond + libraryAfter.checksPerSecond) / 2, 2), before: libraryBefore, after: libraryAfter };
+const library = {
+  checksPerSecond: round((libraryBefore.checksPerSecond + libraryAfter.checksPerSecond) / 2, 2),
+  cpuMsPerCheck: round((libraryBefore.cpuMsPerCheck * libraryBefore.checks + libraryAfter.cpuMsPerCheck * libraryAfter.checks) / (libraryBefore.checks + libraryAfter.checks)),
+  before: libraryBefore,
+  after: libraryAfter,
+};
 console.log(
   JSON.stringify({
     bench: "server",
@@ -212,7 +241,10 @@ console.log(
     workers,
     library,
     server: served,
+    // Throughput ratio: what the target names; on a shared machine it also measures how much CPU
+    // other jobs left each phase. CPU per check is the load-independent cost ratio.
     serverVsLibrary: round((served.checksPerSecond as number) / library.checksPerSecond, 3),
+    serverVsLibraryByCpu: round(library.cpuMsPerCheck / (served.cpuMsPerCheck as number), 3),
     load: { start: load0, afterLibrary: load1, afterServer: load2, end: load3 },
   }),
 );
