@@ -79,6 +79,8 @@ interface LibraryRun {
   /** CPU of this process (the checking threads; the main thread waits) per check. */
   cpuMsPerCheck: number;
   cpuCores: number;
+  /** Resident memory the checking threads added to this process (at the end, over before they started). */
+  rssAddedMB: number;
 }
 
 async function libraryAlone(): Promise<LibraryRun> {
@@ -101,6 +103,7 @@ async function libraryAlone(): Promise<LibraryRun> {
       await index.close();
       parentPort.postMessage({ times });
     });`;
+  const rss0 = rssMB(process.pid);
   const threads = Array.from({ length: workers }, (_, k) => new Worker(code, { eval: true, workerData: { index, suspects, ms: seconds * 1000, offset: k * 37, nice: READER_NICE } }));
   await Promise.all(threads.map((w) => new Promise((r) => w.once("message", r))));
   const t0 = performance.now();
@@ -109,9 +112,10 @@ async function libraryAlone(): Promise<LibraryRun> {
   for (const w of threads) w.postMessage("go");
   const times = (await Promise.all(done)).flat();
   const cpu = cpuMs(process.pid) - c0;
+  const rssAddedMB = rssMB(process.pid) - rss0;
   const elapsed = (performance.now() - t0) / 1000;
   await Promise.all(threads.map((w) => w.terminate()));
-  return { checksPerSecond: round(times.length / elapsed, 2), p50Ms: round(q(times, 0.5)), p99Ms: round(q(times, 0.99)), checks: times.length, cpuMsPerCheck: round(cpu / times.length), cpuCores: round(cpu / 1000 / elapsed, 2) };
+  return { checksPerSecond: round(times.length / elapsed, 2), p50Ms: round(q(times, 0.5)), p99Ms: round(q(times, 0.99)), checks: times.length, cpuMsPerCheck: round(cpu / times.length), cpuCores: round(cpu / 1000 / elapsed, 2), rssAddedMB };
 }
 
 // ---- The server: `unspin serve` in its own process, as a user starts it.

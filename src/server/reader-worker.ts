@@ -36,14 +36,9 @@ async function openIndex(): Promise<UnspinIndex> {
 await (await openIndex()).check("The council said on Monday that the harbour would reopen to ships in the spring after repairs.", { excludeSelf: false });
 
 async function reply(report: Report, suspect: string, want: Wanted, sources: () => Promise<Map<string, string>>): Promise<ReportResult> {
-  if (!want.texts && !want.page) return { ok: true, report };
-  const texts = await sources();
-  return {
-    ok: true,
-    report,
-    ...(want.texts ? { texts: { suspect, sources: Object.fromEntries(texts) } } : {}),
-    ...(want.page ? { page: renderHtml(report, { suspect, sources: texts }) } : {}),
-  };
+  if (want.page) return { ok: true, page: renderHtml(report, { suspect, sources: await sources() }) };
+  if (!want.texts) return { ok: true, json: JSON.stringify(report) };
+  return { ok: true, json: JSON.stringify({ report, texts: { suspect, sources: Object.fromEntries(await sources()) } }) };
 }
 
 export default async function run(task: ReadTask): Promise<ReadResult> {

@@ -59,9 +59,9 @@ function wantsHtml(request: FastifyRequest<{ Querystring: ReportQuery }>): boole
   return /\btext\/html\b/.test(accept) && !/\bapplication\/json\b/.test(accept);
 }
 
-function sendReport(reply: FastifyReply, r: ReportResult, html: boolean, texts: boolean): FastifyReply {
-  if (html) return reply.type("text/html; charset=utf-8").header("Content-Security-Policy", REPORT_CSP).send(r.page);
-  return reply.send(texts ? { report: r.report, texts: r.texts } : r.report);
+function sendReport(reply: FastifyReply, r: ReportResult): FastifyReply {
+  if ("page" in r) return reply.type("text/html; charset=utf-8").header("Content-Security-Policy", REPORT_CSP).send(r.page);
+  return reply.type("application/json; charset=utf-8").send(r.json);
 }
 
 /** Runs work under the request's time budget; the budget's reason is the error when it fires. */
@@ -129,7 +129,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
         want: { texts, page },
       };
       const r = (await budgeted(deps, reply, "the check", (signal) => deps.pool.run(task, signal))) as ReportResult;
-      return sendReport(reply, r, page, texts);
+      return sendReport(reply, r);
     },
   );
 
@@ -150,7 +150,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const { suspect, source, input } = request.body;
       const task: ReadTask = { kind: "compare", suspect, source, ...(input !== undefined ? { input } : {}), want: { texts, page } };
       const r = (await budgeted(deps, reply, "the comparison", (signal) => deps.pool.run(task, signal))) as ReportResult;
-      return sendReport(reply, r, page, texts);
+      return sendReport(reply, r);
     },
   );
 

@@ -1,6 +1,5 @@
 // What the main thread asks of its worker threads, and what they answer: plain data only (it is
 // copied between threads). Readers (a pool) check and compare; the one writer adds and removes.
-import type { Report } from "../report/schema.js";
 import type { AddSummary, ArticleInput, HtmlArticleInput, IndexStatsReport, RemoveSummary } from "../unspin.js";
 import type { PlainError } from "./errors.js";
 
@@ -23,12 +22,12 @@ export type ReadTask =
    */
   | { kind: "close"; started: SharedArrayBuffer; threads: number };
 
-export interface ReportResult {
-  ok: true;
-  report: Report;
-  texts?: { suspect: string; sources: Record<string, string> };
-  page?: string;
-}
+/**
+ * A report as the reply's body, made in the worker: the JSON (the report, or with `texts`
+ * `{report, texts}`), or the HTML report. A string crosses between threads as one copy, and the
+ * main thread sends it as it is, without rebuilding and serialising the report.
+ */
+export type ReportResult = { ok: true; json: string } | { ok: true; page: string };
 
 export type ReadResult = ReportResult | { ok: true; stats: IndexStatsReport } | { ok: true; pong: number } | { ok: true; closed: true } | { ok: false; error: PlainError };
 
