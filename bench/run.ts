@@ -2,7 +2,7 @@
 // prints their JSON lines. Usage: npm run bench [-- NAME...]; figures go to BENCHMARKS.md.
 import { spawnSync } from "node:child_process";
 
-const ALL = ["align", "lexicon-startup", "context-model-load", "trigram-load", "intrinsic-speed", "ingest", "check-latency", "check-stream", "clusters"];
+const ALL = ["align", "lexicon-startup", "context-model-load", "trigram-load", "intrinsic-speed", "ingest", "check-latency", "check-stream", "clusters", "server"];
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const names = chosen.length ? chosen : ALL;
 const unknown = names.filter((n) => !ALL.includes(n));

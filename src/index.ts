@@ -1,5 +1,5 @@
 // Public library entry point.
-export { createUnspin, type Unspin, type UnspinOptions, type CompareInput, type CheckOptions, type CandidateOutcome } from "./unspin.js";
+export { createUnspin, type Unspin, type UnspinOptions, type CompareInput, type CheckOptions, type CandidateOutcome, type RuleInfo } from "./unspin.js";
 export { analyzeText } from "./text/index.js";
 export type * from "./text/types.js";
 export type { Lexicon, WordRelation } from "./lexicon/types.js";

@@ -17,15 +17,18 @@ import { analyzeIntrinsic, type CorpusCounts, type IntrinsicResult, type WordVec
 import { getWordVectors } from "./lexicon/vectors.js";
 import { getContextModel, type ContextLanguageModel } from "./lexicon/context-model.js";
 import { mergeIntrinsic } from "./report/intrinsic.js";
+import { RULES, type RuleSpec } from "./rules/catalogue.js";
 import { openIndex, targetOf } from "./library/open-index.js";
 import { checkInputs } from "./library/check.js";
-import type { CheckEvent, CheckInputsOptions, MigrateOptions, MigrateSummary, OpenIndexOptions, UnspinIndex } from "./library/types.js";
+import type { ArticleInput, CheckEvent, CheckInputsOptions, HtmlArticleInput, MigrateOptions, MigrateSummary, OpenIndexOptions, UnspinIndex } from "./library/types.js";
 import { migrateIndex } from "./library/migrate.js";
+import { articleFromHtml } from "./library/article.js";
 
 export { onCacheBuild, type CacheBuildEvent } from "./lexicon/cache.js";
 export { defaultIndexPath } from "./store/paths.js";
 export { isRedisLocation } from "./store/redis/location.js";
 export type * from "./library/types.js";
+export { clusterMemberTexts } from "./library/cluster-texts.js";
 
 /**
  * What `check` needs of an index (the IndexStore backends provide it): postings as document
@@ -89,8 +92,19 @@ export interface CompareInput {
   title?: string;
 }
 
+/** A rule of the catalogue as front ends show it: id, severity, description, example, colour of its marks, verdict weight. */
+export type RuleInfo = RuleSpec;
+
 export interface Unspin {
   readonly lexicon: Lexicon;
+  /** The rule catalogue (src/rules/catalogue.ts), colours included: the HTML report and the web page both paint with them. */
+  readonly rules: readonly RuleInfo[];
+  /**
+   * The article an HTML page holds, extracted as `add` extracts an HTML file: main text by
+   * Readability, and title, author, date, site and canonical URL from the page's metadata unless
+   * given. `check` offsets then refer to the returned text.
+   */
+  extract(page: HtmlArticleInput): Promise<ArticleInput>;
   analyze(text: string): Text;
   /** Aligns a suspect with one source and reports verdict, passages and typed edits. */
   compare(suspect: string | Text, source: CompareInput | string, options?: { input?: string }): Report;
@@ -153,6 +167,8 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
     get lexicon() {
       return lex();
     },
+    rules: RULES,
+    extract: articleFromHtml,
     analyze: analyzeText,
     compare(suspect, source, opts = {}) {
       const src: CompareInput = typeof source === "string" ? { text: source } : source;

@@ -122,3 +122,16 @@ test("--version prints the package version; remove forgets a document by path an
   assert.equal(await missing.done, 2);
   assert.match(missing.err(), /none\.sqlite/);
 });
+
+test("a reader that closes the pipe early (`| head`) stops the CLI quietly, without an EPIPE crash", async () => {
+  const dir = await tempDir("unspin-epipe-");
+  const index = join(dir, "index.sqlite");
+  const add = cli(["add", join(examples, "original"), "--index", index]);
+  assert.equal(await add.done, 0, add.err());
+  const run = cli(["compare", spunFile, join(examples, "original", "harbour-council.txt")]);
+  // The reader goes away before the report is written, as `head` does once it has its lines.
+  run.child.stdout!.destroy();
+  const code = await run.done;
+  assert.doesNotMatch(run.err(), /EPIPE|Unhandled|node:events/, run.err());
+  assert.equal(code, 0);
+});

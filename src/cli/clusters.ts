@@ -1,14 +1,12 @@
 // `unspin clusters`: the progress bar, Ctrl-C and the output formats; the clustering is the
 // library's (src/library/clusters.ts).
 import cliProgress from "cli-progress";
-import type { ClustersProgress, ClustersReport, UnspinIndex } from "../unspin.js";
-import { renderClustersText } from "../report/clusters-text.js";
-import { renderClustersCsv } from "../report/clusters-csv.js";
-import { renderClustersHtml } from "../report/clusters-html.js";
+import { clusterMemberTexts, type ClustersProgress, type ClustersReport, type UnspinIndex } from "../unspin.js";
+import { renderClusters, type ClustersFormat } from "../report/clusters-render.js";
 import { interruptible } from "./signals.js";
 import { useColor, writeOut } from "./output.js";
 
-export type ClustersFormat = "text" | "json" | "csv" | "html";
+export type { ClustersFormat };
 
 const PHASES: Record<ClustersProgress["phase"], string> = {
   postings: "reading postings",
@@ -62,19 +60,6 @@ export async function runClusters(
 }
 
 export async function writeClusters(index: UnspinIndex, report: ClustersReport, format: ClustersFormat, out: string | undefined, stdout: NodeJS.WritableStream): Promise<void> {
-  let body: string;
-  if (format === "json") body = JSON.stringify(report, null, 2) + "\n";
-  else if (format === "csv") body = renderClustersCsv(report);
-  else if (format === "html") {
-    const texts = new Map<string, string>();
-    for (const c of report.clusters) {
-      for (const m of c.members) {
-        if (texts.has(m.id)) continue;
-        const d = await index.get(m.id);
-        if (d) texts.set(m.id, d.text);
-      }
-    }
-    body = renderClustersHtml(report, texts);
-  } else body = renderClustersText(report, { color: !out && useColor(stdout) });
-  await writeOut(body, out, stdout);
+  const texts = format === "html" ? await clusterMemberTexts(index, report) : undefined;
+  await writeOut(renderClusters(report, format, { ...(texts ? { texts } : {}), color: !out && useColor(stdout) }), out, stdout);
 }

@@ -16,6 +16,7 @@ import { runClusters, writeClusters, type ClustersFormat } from "./clusters.js";
 import { formatMigrateSummary, runMigrate } from "./migrate.js";
 import type { Report } from "../report/schema.js";
 import { EXIT_INTERRUPTED } from "./signals.js";
+import { parseBytes, parsePort, parseSeconds, parseWorkers, runServe } from "./serve.js";
 
 export const EXIT = { clean: 0, findings: 1, error: 2, interrupted: EXIT_INTERRUPTED } as const;
 
@@ -64,6 +65,14 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   const stderr = io.stderr ?? process.stderr;
   const debug = argv.includes("--debug");
   let code: number = EXIT.clean;
+  // A reader that stops early (`unspin check DIR | head`) closes the pipe: stop quietly, with the
+  // status so far, as Unix tools do, instead of an unhandled EPIPE.
+  if (stdout === process.stdout) {
+    process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE") throw e;
+      process.exit(code);
+    });
+  }
   const unspin = createUnspin();
   const program = new Command("unspin")
     .description("Find machine-spun copies of news articles, trace them to their source, and explain every change.")
@@ -210,6 +219,32 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
       const summary = await runMigrate(unspin, opts.from, opts.to, stderr);
       stderr.write(`unspin: ${formatMigrateSummary(summary)}`);
       code = summary.interrupted ? EXIT.interrupted : EXIT.clean;
+    });
+
+  program
+    .command("serve")
+    .description("serve the HTTP API and the web page over an index (loopback only unless --host and a token are given)")
+    .option("--host <address>", "address to listen on (any other than loopback needs --token)", "127.0.0.1")
+    .option("--port <n>", "port to listen on (0: any free port)", parsePort, 8080)
+    .addOption(indexOption())
+    .addOption(storeOption())
+    .addOption(new Option("--token <token>", "bearer token for writes and document reads (default: $UNSPIN_TOKEN)").env("UNSPIN_TOKEN"))
+    .option("--max-body <bytes>", "largest request body, e.g. 512k or 5M; 413 past it (default: 5M)", parseBytes)
+    .option("--timeout <seconds>", "time budget of one request's work; 504 past it, the work stopped (default: 30)", parseSeconds)
+    .option("--workers <n>", "threads that run checks (default: the number of cores)", parseWorkers)
+    .action(async (opts: { host: string; port: number; index?: string; store?: string; token?: string; maxBody?: number; timeout?: number; workers?: number }) => {
+      code = await runServe(
+        {
+          index: locationOf(opts),
+          host: opts.host,
+          port: opts.port,
+          ...(opts.token ? { token: opts.token } : {}),
+          ...(opts.maxBody ? { maxBodyBytes: opts.maxBody } : {}),
+          ...(opts.timeout ? { timeoutMs: opts.timeout } : {}),
+          ...(opts.workers ? { workers: opts.workers } : {}),
+        },
+        stderr,
+      );
     });
 
   const quiet = announceCacheBuilds(stderr);

@@ -11,7 +11,8 @@ import { CorpusCounter } from "../store/corpus.js";
 import type { Unspin } from "../unspin.js";
 import { inlinePreparer, workerPreparer, WORKER_MIN_BYTES, type Prepared, type Preparer } from "./preparer.js";
 import { inputBytes, yieldToEventLoop } from "./check.js";
-import type { AddOptions, AddSource, AddSummary, ArticleInput } from "./types.js";
+import { articleFromHtml, isHtmlInput } from "./article.js";
+import type { AddOptions, AddSource, AddSummary, ArticleInput, HtmlArticleInput } from "./types.js";
 
 const BATCH = 500;
 /** Documents between saves of the corpus n-gram sketch (a save writes the whole sketch). */
@@ -21,15 +22,19 @@ function isPaths(source: AddSource): source is readonly string[] {
   return Array.isArray(source) && source.every((s) => typeof s === "string");
 }
 
-/** Articles given as data, as ingest events (an article without words is a skip). */
-async function* fromData(articles: Iterable<ArticleInput> | AsyncIterable<ArticleInput>): AsyncGenerator<IngestEvent> {
+/**
+ * Articles given as data (text, or an HTML page to extract), as ingest events; an article without
+ * words is a skip, whose record is the article's 1-based position in the data.
+ */
+async function* fromData(articles: Iterable<ArticleInput | HtmlArticleInput> | AsyncIterable<ArticleInput | HtmlArticleInput>): AsyncGenerator<IngestEvent> {
   let n = 0;
-  for await (const a of articles) {
+  for await (const given of articles) {
     n++;
-    const input = a.url ?? `document ${n}`;
+    const a = given && isHtmlInput(given) ? await articleFromHtml(given) : given;
+    const input = a?.url ?? `document ${n}`;
     const made = typeof a?.text === "string" ? makeArticle(a) : { reason: "no text field" };
-    if ("reason" in made) yield { kind: "skip", input, reason: made.reason };
-    else yield { kind: "article", input, article: made };
+    if ("reason" in made) yield { kind: "skip", input, record: String(n), reason: made.reason };
+    else yield { kind: "article", input, record: String(n), article: made };
   }
 }
 
@@ -126,7 +131,7 @@ export async function addToIndex(unspin: Unspin, store: IndexStore, source: AddS
           ...(options.stdin ? { stdin: options.stdin } : {}),
           ...(options.format ? { format: options.format } : {}),
         })
-      : fromData(source as Iterable<ArticleInput> | AsyncIterable<ArticleInput>);
+      : fromData(source as Iterable<ArticleInput | HtmlArticleInput> | AsyncIterable<ArticleInput | HtmlArticleInput>);
     for await (const ev of events) {
       await yieldToEventLoop();
       if (options.signal?.aborted) {

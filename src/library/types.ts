@@ -50,8 +50,22 @@ export interface ArticleInput {
   site?: string;
 }
 
-/** What `add` reads: paths (files, folders, "-" for stdin) or articles as data. */
-export type AddSource = readonly string[] | Iterable<ArticleInput> | AsyncIterable<ArticleInput>;
+/**
+ * An HTML page handed over as data: its main text is extracted as `add` extracts an HTML file's
+ * (Readability; title, author, date and site from the page's metadata). Fields given here win
+ * over the page's own.
+ */
+export interface HtmlArticleInput {
+  html: string;
+  url?: string;
+  title?: string;
+  author?: string;
+  published?: string;
+  site?: string;
+}
+
+/** What `add` reads: paths (files, folders, "-" for stdin) or articles (text or HTML) as data. */
+export type AddSource = readonly string[] | Iterable<ArticleInput | HtmlArticleInput> | AsyncIterable<ArticleInput | HtmlArticleInput>;
 
 export interface AddProgress {
   /** Articles read so far (added, duplicates and updates, including the batch not yet written). */
@@ -72,6 +86,7 @@ export interface AddedDocument {
 
 export interface SkippedInput {
   input: string;
+  /** Where inside the input; for articles given as data, the article's 1-based position. */
   record?: string;
   reason: string;
 }

@@ -78,6 +78,27 @@ function findingTitle(f: Finding): string {
 /** Quotation-wide findings are outlined, not filled, so the word edits inside stay visible. */
 const OUTLINED = new Set(["quote-altered", "quote-invented"]);
 
+/**
+ * The report's only script: the source tabs (and passage links that switch them). Exported so a
+ * server can allow exactly this script in its Content-Security-Policy by its hash; without it
+ * every source is shown one below the other.
+ */
+export const REPORT_SCRIPT = `
+(function () {
+  var panes = document.querySelectorAll(".source-pane");
+  if (panes.length < 2) return;
+  document.documentElement.classList.add("js");
+  function show(k) {
+    panes.forEach(function (p) { p.classList.toggle("active", p.id === "src-" + k); });
+    document.querySelectorAll(".tabs button").forEach(function (b) { b.setAttribute("aria-selected", String(b.dataset.tab === String(k))); });
+  }
+  function fromHash() { var m = /^#(?:src-|o)(\\d+)/.exec(location.hash); return m ? m[1] : null; }
+  document.addEventListener("click", function (e) { var t = e.target.closest("[data-tab]"); if (t) show(t.dataset.tab); });
+  window.addEventListener("hashchange", function () { var k = fromHash(); if (k) show(k); });
+  show(fromHash() || 1);
+})();
+`;
+
 export function renderHtml(report: Report, texts: { suspect: string; sources: Map<string, string> }): string {
   const sum = summarize(report);
   const fid = new Map(report.findings.map((f, n) => [f, n + 1]));
@@ -177,21 +198,7 @@ ${report.sources.length ? `<section class="pane">${tabs}${panes.join("\n")}</sec
 ${report.findings.length ? `<div class="table-wrap"><table><thead><tr><th>at</th><th>rule</th><th>source / suggestion</th><th>suspect</th><th>note</th><th>source</th></tr></thead><tbody>
 ${rows}
 </tbody></table></div>` : ""}
-<script>
-(function () {
-  var panes = document.querySelectorAll(".source-pane");
-  if (panes.length < 2) return;
-  document.documentElement.classList.add("js");
-  function show(k) {
-    panes.forEach(function (p) { p.classList.toggle("active", p.id === "src-" + k); });
-    document.querySelectorAll(".tabs button").forEach(function (b) { b.setAttribute("aria-selected", String(b.dataset.tab === String(k))); });
-  }
-  function fromHash() { var m = /^#(?:src-|o)(\\d+)/.exec(location.hash); return m ? m[1] : null; }
-  document.addEventListener("click", function (e) { var t = e.target.closest("[data-tab]"); if (t) show(t.dataset.tab); });
-  window.addEventListener("hashchange", function () { var k = fromHash(); if (k) show(k); });
-  show(fromHash() || 1);
-})();
-</script>
+<script>${REPORT_SCRIPT}</script>
 </body></html>
 `;
 }

@@ -1,0 +1,244 @@
+// The web page end to end in headless Chromium (Debian's `chromium`, driven by playwright-core):
+// paste a spun sample and see the verdict and a highlighted finding (by pointer and by keyboard),
+// add its original through the index view by dropping the file, see suspect and source side by
+// side with linked passages, download the reports, remove the document again. Screenshots of
+// each view go to test-artifacts/ (git-ignored). Skipped when /usr/bin/chromium is missing
+// (.ci/run installs it).
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { examples, freshServer } from "./helpers/server.js";
+import { tempDir } from "./helpers/tmp.js";
+import type { RunningServer } from "../src/server/index.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (Debian: apt-get install -y --no-install-recommends chromium; .ci/run does it)`;
+const artifacts = new URL("../test-artifacts/", import.meta.url).pathname;
+const read = (p: string) => readFileSync(join(examples, p), "utf8");
+const spun = read("spun/harbour-council.txt");
+// Conditions run in the page. waitForFunction needs functions (the page's CSP forbids eval of
+// strings); `document` is declared here for them alone, as this project's TypeScript has no DOM.
+declare const document: { querySelector(selector: string): { textContent: string | null } | null };
+declare function getComputedStyle(el: unknown): { backgroundColor: string };
+interface PageElement {
+  setAttribute(name: string, value: string): void;
+  focus(): void;
+}
+const CHECKED = () => Boolean(document.querySelector("#check-status")?.textContent?.startsWith("Checked"));
+const documents = (count: number) => document.querySelector("#stat-documents")?.textContent === String(count);
+
+/** WCAG contrast ratio of two CSS rgb() colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x! + 0.05) / (y! + 0.05);
+}
+
+describe("the web page in headless Chromium", { skip }, () => {
+  let server: RunningServer;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+
+  before(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    server = await freshServer();
+    const { chromium } = await import("playwright-core");
+    context = await chromium.launchPersistentContext(await tempDir("unspin-chromium-"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(`console: ${m.text()}`);
+    });
+    // The page must never reach another host.
+    page.on("request", (r) => {
+      if (!r.url().startsWith(server.url) && !r.url().startsWith("data:") && !r.url().startsWith("blob:")) errors.push(`request to ${r.url()}`);
+    });
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector("body.ready");
+  });
+
+  after(async () => {
+    await context?.close();
+    await server?.close();
+  });
+
+  test("paste a spun article: verdict, score, spin probability and findings marked by rule, explained on hover and on keyboard focus", async () => {
+    await page.fill("#suspect", spun);
+    await page.click("#check-button");
+    await page.waitForSelector("#verdict");
+    assert.equal(await page.textContent("#verdict"), "Likely spun");
+    const figures = await page.textContent(".summary .figures");
+    assert.match(figures!, /Score\s*\d+%/);
+    assert.match(figures!, /Spin probability\s*\d+%/);
+    const marks = page.locator("#text-view mark.finding");
+    assert.ok((await marks.count()) >= 4, "findings are marked in the text");
+    // Each mark is coloured as its rule in the catalogue served by the API.
+    const rules = ((await (await fetch(`${server.url}/api/rules`)).json()) as { rules: { id: string; color: string }[] }).rules;
+    const first = marks.first();
+    const rule = (await first.getAttribute("data-rule"))!;
+    const hex = rules.find((r) => r.id === rule)!.color;
+    const rgb = `rgb(${[1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)).join(", ")})`;
+    assert.equal(await first.evaluate((el) => getComputedStyle(el).backgroundColor), rgb);
+    await page.screenshot({ path: join(artifacts, "web-check.png"), fullPage: true });
+
+    // Hover shows the tooltip.
+    await first.hover();
+    await page.waitForSelector("#tip:not([hidden])");
+    assert.match((await page.textContent("#tip"))!, new RegExp(rule));
+    await page.mouse.move(0, 0);
+    await page.waitForSelector("#tip", { state: "hidden" });
+
+    // Keyboard: Tab from the heading of the text reaches the first mark and shows its tooltip.
+    await page.locator("#text-heading").evaluate((el: PageElement) => {
+      el.setAttribute("tabindex", "-1");
+      el.focus();
+    });
+    const onFinding = () => page.evaluate<boolean>("Boolean(document.activeElement?.matches('mark.finding, .gap'))");
+    for (let k = 0; k < 5 && !(await onFinding()); k++) await page.keyboard.press("Tab");
+    assert.ok(await onFinding(), "Tab reaches a marked finding");
+    await page.waitForSelector("#tip:not([hidden])");
+    const described = await page.evaluate("document.activeElement?.getAttribute('aria-describedby')");
+    assert.equal(described, "tip", "the focused finding is described by the tooltip");
+    const tip = (await page.textContent("#tip"))!;
+    assert.match(tip, /Suspect/);
+    assert.match(tip, /Suggestion|Confidence/);
+    await page.screenshot({ path: join(artifacts, "web-check-tooltip.png") });
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#tip", { state: "hidden" });
+
+    // Readable contrast: marked words, muted text and the verdict.
+    // In-page code is given as a string: the test's own TypeScript has no DOM types.
+    const pairs = await page.evaluate<string[][]>(`(() => {
+      const bgOf = (el) => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = getComputedStyle(e).backgroundColor;
+          if (c && c !== "rgba(0, 0, 0, 0)" && c !== "transparent") return c;
+        }
+        return "rgb(255, 255, 255)";
+      };
+      return [...document.querySelectorAll("mark.finding, .muted, .hint, .verdict, .meaning, .figures dt, th, .chip")].map((el) => [getComputedStyle(el).color, bgOf(el), el.className]);
+    })()`);
+    for (const [fg, bg, what] of pairs) assert.ok(contrast(fg!, bg!) >= 4.5, `contrast of ${what}: ${fg} on ${bg} is ${contrast(fg!, bg!).toFixed(2)}`);
+  });
+
+  test("text from the input is shown as text, never as markup", async () => {
+    await page.fill("#suspect", 'Breaking <img src=x onerror="window.__pwned=1"> news: the <script>window.__pwned=2</script> council said "no".');
+    await page.click("#check-button");
+    await page.waitForFunction(CHECKED);
+    assert.equal(await page.evaluate("window.__pwned"), undefined);
+    assert.equal(await page.locator("#result img, #result script").count(), 0);
+    assert.match((await page.textContent("#text-body"))!, /<img src=x onerror=/);
+  });
+
+  test("an HTML file dropped on the check view: its main text is extracted and checked", async () => {
+    await page.click("#clear-button");
+    await page.setInputFiles("#check-file", join(examples, "pages", "cycling-lanes.html"));
+    await page.waitForSelector("#check-file-note:not([hidden])");
+    await page.click("#check-button");
+    await page.waitForFunction(CHECKED);
+    const value = await page.inputValue("#suspect");
+    assert.doesNotMatch(value, /<html|<p>/i, "the textarea shows the extracted text");
+    assert.match(value, /cycl/i);
+  });
+
+  test("index view: drop the original's file (with progress), then the check shows suspect and source side by side with linked passages", async () => {
+    await page.click("#nav-index");
+    await page.waitForSelector("#view-index:not([hidden])");
+    await page.waitForFunction(documents, 0);
+    const original = read("original/harbour-council.txt");
+    // A real drop event carrying the file, as a file manager's drag and drop makes it.
+    await page.evaluate(`((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], "harbour-council.txt", { type: "text/plain" }));
+      const zone = document.getElementById("drop-index");
+      zone.dispatchEvent(new DragEvent("dragenter", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    })(${JSON.stringify(original)})`);
+    await page.waitForFunction(documents, 1);
+    assert.match((await page.textContent("#add-progress-text"))!, /1 of 1 files/);
+    assert.match((await page.textContent("#added-list"))!, /harbour-council\.txt\s*added/);
+    await page.screenshot({ path: join(artifacts, "web-index.png"), fullPage: true });
+
+    await page.click("#nav-check");
+    await page.fill("#suspect", spun);
+    await page.click("#check-button");
+    await page.waitForSelector("#side-view");
+    assert.equal(await page.textContent("#verdict"), "Spun copy");
+    assert.match((await page.textContent("#side-view h4 >> nth=1"))!, /Source: harbour-council\.txt/);
+    assert.ok((await page.locator("#side-source mark.finding").count()) > 5, "the source's changed words are marked too");
+    assert.ok((await page.locator("#side-suspect mark.finding[data-rule=meaning-flip]").count()) >= 1);
+    // The passage anchor leads to its counterpart.
+    await page.click("#side-suspect a.pnum");
+    assert.equal(await page.evaluate("document.activeElement?.id"), "s-src-p0");
+    await page.screenshot({ path: join(artifacts, "web-side-by-side.png") });
+
+    // Both reports download.
+    const [json] = await Promise.all([page.waitForEvent("download"), page.click("#download-json")]);
+    const report = JSON.parse(readFileSync((await json.path())!, "utf8"));
+    assert.equal(report.schema, "unspin/report@1");
+    assert.equal(report.verdict, "spun-copy");
+    const [html] = await Promise.all([page.waitForEvent("download"), page.click("#download-html")]);
+    assert.match(readFileSync((await html.path())!, "utf8"), /<!doctype html>[\s\S]*spun-copy/);
+  });
+
+  test("index view: who copied whom, after the spun copy is added too", async () => {
+    await page.click("#nav-index");
+    await page.waitForSelector("#view-index:not([hidden])");
+    await page.evaluate(`((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], "harbour-council-spun.txt", { type: "text/plain" }));
+      document.getElementById("drop-index").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    })(${JSON.stringify(spun)})`);
+    await page.waitForFunction(documents, 2);
+    await page.click("#clusters-run");
+    await page.waitForSelector("#clusters .cluster");
+    const cluster = (await page.textContent("#clusters .cluster"))!;
+    assert.match(cluster, /2 articles/);
+    assert.match(cluster, /harbour-council\.txt\s*original/);
+    assert.match(cluster, /harbour-council-spun\.txt\s*copy/);
+    assert.match(cluster, /harbour-council\.txt → harbour-council-spun\.txt · spun-copy/);
+    await page.locator("#clusters").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, "web-clusters.png") });
+    const [html] = await Promise.all([page.waitForEvent("download"), page.click("#clusters-html")]);
+    assert.match(readFileSync((await html.path())!, "utf8"), /<!doctype html>[\s\S]*<svg/i);
+    // The spun copy leaves again, so the views that follow see the original alone.
+    await page.click("#added-list button");
+    await page.waitForFunction(documents, 1);
+    await page.click("#nav-check");
+  });
+
+  test("on a narrow window nothing overflows sideways", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
+    await page.locator("#verdict-heading").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, "web-narrow.png") });
+    await page.locator("#side-view").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, "web-narrow-side-by-side.png") });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  test("index view: remove the document again", async () => {
+    await page.click("#nav-index");
+    await page.click("#added-list button");
+    await page.waitForFunction(documents, 0);
+    assert.match((await page.textContent("#index-status"))!, /Removed harbour-council\.txt/);
+    assert.match((await page.textContent("#added-list"))!, /removed/);
+    assert.deepEqual(errors, []);
+  });
+});

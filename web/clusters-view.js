@@ -1,0 +1,74 @@
+// "Who copied whom" on the index view: GET /api/clusters, one card per cluster (largest first)
+// listing its articles with their role and each copy with how it was derived; the full HTML
+// report (graphs, side-by-side comparisons) is offered as a download.
+import { api, describeError } from "./api.js";
+import { append, byId, clear, download, h } from "./dom.js";
+
+const pct = (x) => `${Math.round(x * 100)}%`;
+const ROLE = { original: "original", copy: "copy", intermediate: "copy, copied again", undetermined: "direction unknown" };
+
+function label(m) {
+  return m.title || m.url || m.id;
+}
+
+function edgeLine(edge, byId_) {
+  const from = byId_.get(edge.from);
+  const to = byId_.get(edge.to);
+  const known = edge.direction.state === "known";
+  const arrow = known ? " → " : " ↔ ";
+  const how = known ? `${edge.direction.by === "dates" ? "by dates" : "by the text"}, ${pct(edge.direction.confidence)} sure` : "who copied whom is unknown";
+  return h(
+    "li",
+    {},
+    h("span", { class: "edge-pair" }, label(from), arrow, label(to)),
+    h("span", { class: "muted small" }, ` · ${edge.verdict} · ${pct(edge.coverage)} of the copy aligned · ${how}`),
+  );
+}
+
+function renderClusters(box, report) {
+  clear(box);
+  const s = report.stats;
+  append(box, h("p", { class: "small" }, `${s.clusters} cluster${s.clusters === 1 ? "" : "s"} among ${s.documents.toLocaleString("en")} documents; ${s.edgesShown} copy relation${s.edgesShown === 1 ? "" : "s"}${s.newlyExamined ? `; ${s.newlyExamined} new document${s.newlyExamined === 1 ? "" : "s"} examined` : ""}.`));
+  for (const c of report.clusters) {
+    const members = new Map(c.members.map((m) => [m.id, m]));
+    append(
+      box,
+      h(
+        "div",
+        { class: "cluster" },
+        h("h3", {}, `${c.size} articles`),
+        h("ul", { class: "members" }, c.members.map((m) => h("li", {}, h("span", {}, label(m)), h("span", { class: `role role-${m.role}` }, ROLE[m.role] ?? m.role)))),
+        h("ul", { class: "edges" }, c.edges.map((e) => edgeLine(e, members))),
+      ),
+    );
+  }
+}
+
+async function findClusters() {
+  const box = byId("clusters");
+  const button = byId("clusters-run");
+  button.disabled = true;
+  clear(box);
+  append(box, h("p", { class: "muted" }, "Comparing the articles added since the last run…"));
+  try {
+    renderClusters(box, await api("/api/clusters", { auth: true }));
+    byId("clusters-html").hidden = false;
+  } catch (e) {
+    clear(box);
+    append(box, h("p", { class: "error" }, `Could not cluster the index: ${describeError(e)}`));
+    if (e.status === 401) byId("token-box").hidden = false;
+  } finally {
+    button.disabled = false;
+  }
+}
+
+export function initClustersView() {
+  byId("clusters-run").addEventListener("click", () => void findClusters());
+  byId("clusters-html").addEventListener("click", async () => {
+    try {
+      download("unspin-clusters.html", "text/html", await api("/api/clusters?format=html", { auth: true, as: "text" }));
+    } catch (e) {
+      append(byId("clusters"), h("p", { class: "error" }, describeError(e)));
+    }
+  });
+}
