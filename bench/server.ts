@@ -51,6 +51,9 @@ process.on("exit", cleanup);
 
 const { createUnspin } = await load<typeof import("../src/unspin.js")>("unspin");
 const unspin = createUnspin();
+// An index built by older code is migrated to the current schema by its first writable open;
+// the private copy takes that here, before threads open it read-only.
+await (await unspin.openIndex(index)).close();
 const bbcFiles: string[] = [];
 for (const topic of readdirSync(join(data, "bbc")).sort()) {
   if (!/^[a-z]+$/.test(topic)) continue;
