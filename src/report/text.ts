@@ -48,8 +48,9 @@ function changeOf(f: Finding, c: Colors): { plain: string; shown: string } {
     return { plain: `[${old} -> ${neu}]`, shown: `[${c.dim(old)} -> ${c.bold(neu)}]` };
   }
   if (debris && f.suggestion !== undefined) {
+    // As every other change reads, [how it should read -> what the suspect has]: the repair first.
     const fix = f.suggestion === "" ? "∅" : visible(f.suggestion);
-    return { plain: `[${now} -> ${fix}]`, shown: `[${c.bold(now)} -> ${c.dim(fix)}]` };
+    return { plain: `[${fix} -> ${now}]`, shown: `[${c.dim(fix)} -> ${c.bold(now)}]` };
   }
   return { plain: `[${now}]`, shown: `[${c.bold(now)}]` };
 }
