@@ -37,6 +37,19 @@ function hasNegation(units: Unit[], from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * A negation added or removed flips meaning only when it is (nearly) all that changed: "will" ->
+ * "will not", "did not say" -> "said". A deleted or rewritten clause that happens to hold a "not"
+ * says something else altogether; calling that a meaning flip accuses the copy of a reversal no
+ * reader would see. So the run holding the negation, and for a replacement the other side too,
+ * is at most this many words.
+ */
+const MAX_FLIP_RUN = 3;
+
+function negationFlip(units: Unit[], from: number, to: number): boolean {
+  return to - from <= MAX_FLIP_RUN && hasNegation(units, from, to);
+}
+
 export function typeEdits(ops: WordOp[], sus: Unit[], src: Unit[]): Edit[] {
   const edits: Edit[] = [];
   let moved: Edit | null = null;
@@ -65,7 +78,8 @@ export function typeEdits(ops: WordOp[], sus: Unit[], src: Unit[]): Edit[] {
         break;
       }
       case "replace": {
-        const negFlip = hasNegation(sus, op.s0, op.s1) !== hasNegation(src, op.o0, op.o1);
+        const short = op.s1 - op.s0 <= MAX_FLIP_RUN && op.o1 - op.o0 <= MAX_FLIP_RUN;
+        const negFlip = short && hasNegation(sus, op.s0, op.s1) !== hasNegation(src, op.o0, op.o1);
         const oneEach = op.s1 - op.s0 === 1 && op.o1 - op.o0 === 1;
         let rule: RuleId = "paraphrase";
         if (negFlip) rule = "meaning-flip";
@@ -75,10 +89,10 @@ export function typeEdits(ops: WordOp[], sus: Unit[], src: Unit[]): Edit[] {
         break;
       }
       case "insert":
-        edits.push({ rule: hasNegation(sus, op.s0, op.s1) ? "meaning-flip" : "inserted", s0: op.s0, s1: op.s1, o0: -1, o1: -1 });
+        edits.push({ rule: negationFlip(sus, op.s0, op.s1) ? "meaning-flip" : "inserted", s0: op.s0, s1: op.s1, o0: -1, o1: -1 });
         break;
       case "delete":
-        edits.push({ rule: hasNegation(src, op.o0, op.o1) ? "meaning-flip" : "deleted", s0: op.at, s1: op.at, o0: op.o0, o1: op.o1 });
+        edits.push({ rule: negationFlip(src, op.o0, op.o1) ? "meaning-flip" : "deleted", s0: op.at, s1: op.at, o0: op.o0, o1: op.o1 });
         break;
     }
   }

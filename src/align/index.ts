@@ -69,6 +69,8 @@ export interface AlignedPassage {
   identical: number;
   /** Suspect units in the passage. */
   units: number;
+  /** A summary of a longer source stretch (summary.ts), not an edited copy: its words are matched out of order. */
+  summary?: true;
 }
 
 export interface Alignment {
@@ -136,7 +138,7 @@ export function alignTexts(suspect: Text, source: Text, lexicon: Lexicon, option
       if (small(x) && summaries.some((p) => x.suspect.start < p.suspect.end && x.suspect.end > p.suspect.start)) passages.splice(k, 1);
     }
     for (const p of summaries) {
-      passages.push({ suspect: p.suspect, source: p.source, ops: p.ops, edits: [], matched: p.matched, identical: p.identical, units: p.suspect.end - p.suspect.start });
+      passages.push({ suspect: p.suspect, source: p.source, ops: p.ops, edits: [], matched: p.matched, identical: p.identical, units: p.suspect.end - p.suspect.start, summary: true });
     }
   }
   passages.sort((a, b) => a.suspect.start - b.suspect.start);

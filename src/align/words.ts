@@ -159,6 +159,7 @@ function pairHunk(sus: Unit[], src: Unit[], s0: number, s1: number, o0: number, 
     else j--;
   }
   pairs.reverse();
+  const kept = anchoredPairs(pairs, s0, s1, o0, o1);
   const ops: WordOp[] = [];
   let si = s0;
   let oi = o0;
@@ -167,7 +168,7 @@ function pairHunk(sus: Unit[], src: Unit[], s0: number, s1: number, o0: number, 
     else if (sEnd > si) ops.push({ op: "insert", s0: si, s1: sEnd });
     else if (oEnd > oi) ops.push({ op: "delete", o0: oi, o1: oEnd, at: si });
   };
-  for (const [ps, po, r] of pairs) {
+  for (const [ps, po, r] of kept) {
     gap(ps, po);
     ops.push({ op: "match", s: ps, o: po, rel: r, moved: false });
     si = ps + 1;
@@ -175,6 +176,31 @@ function pairHunk(sus: Unit[], src: Unit[], s0: number, s1: number, o0: number, 
   }
   gap(s1, o1);
   return ops;
+}
+
+/** Relations that come from the thesaurus: any two words of a long enough hunk may share one. */
+const LEXICAL = new Set<string>(["synonym", "antonym", "similar", "hypernym", "derivation"]);
+
+/**
+ * Drops thesaurus pairs that nothing around them supports. A spinner swaps a word in place: its
+ * neighbours on at least one side are paired too (or are the unchanged text around the hunk),
+ * however many swaps sit side by side. Inside a long stretch written differently, the pairing
+ * finds some WordNet relation between a few of the words by chance ("orders" / "said" share a
+ * sense, "low" / "highest" are antonyms) and would report them as synonym swaps and meaning flips
+ * of a copy that is not one. Such an isolated pair (neither neighbour paired adjacently on both
+ * sides) is left inside the replacement around it. Identical words, inflections, numbers, names
+ * and misspellings keep their pairs: they need no thesaurus to be believed.
+ */
+function anchoredPairs<R extends string>(pairs: [number, number, R][], s0: number, s1: number, o0: number, o1: number): [number, number, R][] {
+  if (pairs.length === 0) return pairs;
+  const adjacent = (a: [number, number, R] | undefined, ps: number, po: number, prevEnd: boolean) =>
+    a ? a[0] === ps && a[1] === po : prevEnd ? ps === s0 - 1 && po === o0 - 1 : ps === s1 && po === o1;
+  return pairs.filter((p, k) => {
+    if (!LEXICAL.has(p[2])) return true;
+    const before = adjacent(pairs[k - 1], p[0] - 1, p[1] - 1, true);
+    const after = adjacent(pairs[k + 1], p[0] + 1, p[1] + 1, false);
+    return before || after;
+  });
 }
 
 /** Pairs inserted and deleted runs that hold the same words: a moved block. */

@@ -1,6 +1,6 @@
 // Assembles the versioned report from the alignments of a suspect with its sources.
 import type { Text } from "../text/types.js";
-import type { AlignedPassage, Alignment } from "../align/index.js";
+import type { AlignedPassage, Alignment, Unit } from "../align/index.js";
 import { pairVerdict, round, DEFAULT_THRESHOLDS, type PairMeasures, type VerdictThresholds } from "../verdict/pair.js";
 import { RULES, ruleSpec } from "../rules/catalogue.js";
 import { artifactFindings, editFindings, quoteFindings } from "./findings.js";
@@ -19,16 +19,51 @@ const MEANING_CHANGES = new Set<string>(RULES.filter((r) => r.weight === "meanin
 const SUBSTITUTIONS = new Set(["synonym", "antonym", "similar", "hypernym", "derivation", "misspelling", "name", "number"]);
 
 export function measure(alignment: Alignment): PairMeasures {
-  const m: PairMeasures = { suspectUnits: alignment.suspectUnits.length, alignedUnits: 0, matched: 0, identical: 0, substituted: 0, meaningChanges: 0 };
-  for (const p of alignment.passages) {
-    const pm = passageMeasures(p);
-    m.alignedUnits += pm.alignedUnits;
-    m.matched += pm.matched;
-    m.identical += pm.identical;
-    m.substituted += pm.substituted;
-    m.meaningChanges += pm.meaningChanges;
-  }
+  const m: PairMeasures = { suspectUnits: alignment.suspectUnits.length, alignedUnits: 0, matched: 0, identical: 0, runIdentical: 0, substituted: 0, swapped: 0, meaningChanges: 0 };
+  for (const p of alignment.passages) addMeasures(m, passageMeasures(p, alignment.suspectUnits));
   return m;
+}
+
+function addMeasures(m: PairMeasures, pm: Omit<PairMeasures, "suspectUnits">): void {
+  m.alignedUnits += pm.alignedUnits;
+  m.matched += pm.matched;
+  m.identical += pm.identical;
+  m.runIdentical += pm.runIdentical;
+  m.substituted += pm.substituted;
+  m.swapped += pm.swapped;
+  m.meaningChanges += pm.meaningChanges;
+}
+
+/** Identical words in order on both sides, at least this many in a row, count as a verbatim run (PairMeasures.runIdentical). */
+export const RUN_WORDS = 3;
+
+/**
+ * Suspect words identical (or inflected) to the source inside runs of at least RUN_WORDS words
+ * that follow each other on both sides. A spinner leaves the words between its swaps in place, so
+ * a spun copy is mostly such runs; two articles on one story share scattered words ("the",
+ * "dollar", "euro") that line up one or two at a time. Names and numbers are passed over (they
+ * neither count nor break a run): every article on the story repeats "the International Monetary
+ * Fund" and "managing director Rodrigo Rato".
+ */
+function runIdentical(p: AlignedPassage, sus: readonly Unit[]): number {
+  // A summary's words are matched out of order by design (and its passage passed the summary
+  // test's own contrast with the rest of the suspect): all its identical words count.
+  if (p.summary) return p.identical;
+  let total = 0;
+  let run = 0;
+  let last: { s: number; o: number } | null = null;
+  for (const op of p.ops) {
+    const same = op.op === "match" && !op.moved && (op.rel === "same" || op.rel === "inflection");
+    const common = same && !sus[op.s]!.proper && !sus[op.s]!.number;
+    if (same && last && op.s === last.s + 1 && op.o === last.o + 1) run += common ? 1 : 0;
+    else {
+      if (run >= RUN_WORDS) total += run;
+      run = common ? 1 : 0;
+    }
+    last = same ? { s: op.s, o: op.o } : null;
+  }
+  if (run >= RUN_WORDS) total += run;
+  return total;
 }
 
 /** Passages that appear in the suspect in another order than in the source. */
@@ -72,12 +107,14 @@ export interface BuildOptions {
 }
 
 /** Measures of one aligned passage (the pieces `measure` adds up). */
-function passageMeasures(p: AlignedPassage): Omit<PairMeasures, "suspectUnits"> {
-  const m = { alignedUnits: p.units, matched: p.matched, identical: p.identical, substituted: 0, meaningChanges: 0 };
+function passageMeasures(p: AlignedPassage, sus: readonly Unit[]): Omit<PairMeasures, "suspectUnits"> {
+  const m = { alignedUnits: p.units, matched: p.matched, identical: p.identical, runIdentical: runIdentical(p, sus), substituted: 0, swapped: 0, meaningChanges: 0 };
   for (const e of p.edits) if (MEANING_CHANGES.has(e.rule)) m.meaningChanges++;
   for (const op of p.ops) {
-    if (op.op === "match" && SUBSTITUTIONS.has(op.rel)) m.substituted++;
-    else if (op.op === "replace") m.substituted += op.s1 - op.s0;
+    if (op.op === "match" && SUBSTITUTIONS.has(op.rel)) {
+      m.substituted++;
+      m.swapped++;
+    } else if (op.op === "replace") m.substituted += op.s1 - op.s0;
   }
   return m;
 }
@@ -128,7 +165,7 @@ export function buildReport(suspect: Text, sources: SourceInput[], options: Buil
     kept.push({ ...s, coverage: v.coverage, similarity: m.alignedUnits ? m.identical / m.alignedUnits : 0, verdict: v });
   }
   const { own, covered } = ownPassages(kept, suspectUnits);
-  const total: PairMeasures = { suspectUnits, alignedUnits: 0, matched: 0, identical: 0, substituted: 0, meaningChanges: 0 };
+  const total: PairMeasures = { suspectUnits, alignedUnits: 0, matched: 0, identical: 0, runIdentical: 0, substituted: 0, swapped: 0, meaningChanges: 0 };
   for (const s of kept) {
     const v = s.verdict;
     if (!best || v.score > best.score) best = v;
@@ -147,13 +184,7 @@ export function buildReport(suspect: Text, sources: SourceInput[], options: Buil
       })),
     });
     const mine = s.alignment.passages.filter((p) => own.has(p));
-    for (const p of mine) {
-      const pm = passageMeasures(p);
-      total.matched += pm.matched;
-      total.identical += pm.identical;
-      total.substituted += pm.substituted;
-      total.meaningChanges += pm.meaningChanges;
-    }
+    for (const p of mine) addMeasures(total, { ...passageMeasures(p, su), alignedUnits: 0 });
     const ownAlignment: Alignment = { ...s.alignment, passages: mine };
     findings.push(...editFindings(suspect, s.text, s.id, ownAlignment));
     findings.push(...quoteFindings(suspect, s.text, s.id, ownAlignment));
