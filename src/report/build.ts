@@ -12,6 +12,12 @@ export interface SourceInput {
   title?: string;
   text: Text;
   alignment: Alignment;
+  /**
+   * The caller established this source as a copy on evidence the pair verdict does not weigh
+   * (`check`'s dense-stretch claim, src/search/claim.ts): it is kept with `onlyCopies`, and its
+   * stretch is typed as a copy however short it is.
+   */
+  claimed?: boolean;
 }
 
 /** Edits that change what the source says (the catalogue's `weight: "meaning"`). */
@@ -122,7 +128,7 @@ export function buildReport(suspect: Text, sources: SourceInput[], options: Buil
   for (const s of sources) {
     truncated ||= s.alignment.truncated;
     const m = measure(s.alignment);
-    const v = pairVerdict(m, thresholds);
+    const v = pairVerdict(m, s.claimed ? { ...thresholds, minCoverage: 0, minAlignedWords: 1 } : thresholds);
     if (s.alignment.passages.length === 0 || v.verdict === "no-evidence") continue;
     if (options.onlyCopies && !COPIES.has(v.verdict)) continue;
     kept.push({ ...s, coverage: v.coverage, similarity: m.alignedUnits ? m.identical / m.alignedUnits : 0, verdict: v });
