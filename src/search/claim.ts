@@ -81,7 +81,13 @@ export function sharedRuns(alignment: Alignment, k: number): number {
 // (Wikipedia footers, bylines, cookie notices) is dense too, but many documents hold it: a dense
 // stretch that `maxSharers` or more of the candidates aligned for the same suspect also match
 // densely (the stretch's document frequency among them) is a template, and is not claimed
-// (`dropSharedStretches`).
+// (`sharedStretches`; a document frequency of the stretch among the candidates, since the index
+// keeps no counts of word runs).
+// Chosen on the PAN13 dev split by replaying every aligned candidate's dense stretch offline
+// (eval/retrieval-dense-replay.ts, eval/results/retrieval.md "Session 5"): share 0.7 is the
+// loosest floor at which no dev clean suspect gains an unproven claim at any weight from 3; lower
+// floors (0.3-0.6) would reach 91.7-95.5% random but claim on 2-13 of 33 clean suspects. The
+// weight is about three words rarer than one in a hundred million; six words matched at least.
 export interface DenseClaimOptions {
   denseShare: number;
   denseWeight: number;
