@@ -49,7 +49,7 @@ export interface HelsinkiResult {
   aligned: number;
   /** Every candidate that aligned some passage, with the claim evidence. */
   order: string[];
-  outcomes: { source: string; at: number; copy: boolean; alignedWords: number; runs: number; claimed: boolean }[];
+  outcomes: { source: string; at: number; copy: boolean; alignedWords: number; runs: number; dense?: unknown; profile?: unknown; byDense?: boolean; claimed: boolean }[];
 }
 
 export interface HelsinkiScore {

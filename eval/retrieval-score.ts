@@ -19,10 +19,12 @@ export interface DocResult {
   alignedWords?: number[];
   /** Per claimed source: not listed in pairs.tsv but proven a copy by eval/verbatim.ts (optional in old dumps). */
   proven?: boolean[];
+  /** Per claimed source: it shares at least 5 word 8-grams with the suspect (issue 15's test of a proven claim). */
+  shares5?: boolean[];
   /** Candidates fetched and aligned by `check` (optional in old dumps). */
   aligned?: number;
   /** Every candidate that aligned some passage: its rank among ranked candidates (-1 past 100), the claim evidence and outcome. */
-  outcomes?: { source: string; rank: number; at: number; copy: boolean; alignedWords: number; runs: number; claimed: boolean }[];
+  outcomes?: { source: string; rank: number; at: number; copy: boolean; alignedWords: number; runs: number; dense?: unknown; profile?: unknown; byDense?: boolean; claimed: boolean }[];
   /** Candidates in the order `check` aligned them; the ranking before alignment (first 100, with scores). */
   order?: string[];
   ranked?: [string, number][];
@@ -52,7 +54,8 @@ export interface RetrievalScore {
   docs: number;
   byType: Record<PanType, Row>;
   all: Row;
-  clean: { docs: number; claimed: number; unproven: number };
+  /** unproven: a claimed source not proven by eval/verbatim.ts; under5: issue 15's, a claimed source sharing fewer than 5 word 8-grams. */
+  clean: { docs: number; claimed: number; unproven: number; under5: number };
   plagDocs: number;
   extraDocs: number;
   /** Claimed pan13 sources not listed in pairs.tsv, and how many of them are proven copies. */
@@ -71,6 +74,7 @@ export function retrievalScore(results: readonly DocResult[], aligned = 5): Retr
   let cleanDocs = 0;
   let cleanClaimed = 0;
   let cleanUnproven = 0;
+  let cleanUnder5 = 0;
   let plagDocs = 0;
   let extraDocs = 0;
   const unlisted = { claimed: 0, proven: 0 };
@@ -82,6 +86,7 @@ export function retrievalScore(results: readonly DocResult[], aligned = 5): Retr
       cleanDocs++;
       if (r.claimed.length) cleanClaimed++;
       if (r.claimed.some((_, i) => !r.proven?.[i])) cleanUnproven++;
+      if (r.claimed.some((_, i) => !r.shares5?.[i])) cleanUnder5++;
       continue;
     }
     plagDocs++;
@@ -124,7 +129,7 @@ export function retrievalScore(results: readonly DocResult[], aligned = 5): Retr
     docs: results.length,
     byType: Object.fromEntries(PAN_TYPES.map((t) => [t, row(by[t])])) as Record<PanType, Row>,
     all: row(all),
-    clean: { docs: cleanDocs, claimed: cleanClaimed, unproven: cleanUnproven },
+    clean: { docs: cleanDocs, claimed: cleanClaimed, unproven: cleanUnproven, under5: cleanUnder5 },
     plagDocs,
     extraDocs,
     unlisted,

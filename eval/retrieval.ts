@@ -30,6 +30,9 @@ import { machine } from "./config.js";
 import { pct, quantile, table } from "./measure.js";
 import { writeReutersJsonl } from "./retrieval-reuters.js";
 import { MIN_SHARED_RUNS, provenCopy, RUN_WORDS, wordRuns } from "./verbatim.js";
+
+/** Issue 15: a claim on a clean suspect is unproven when the source shares fewer than 5 word 8-grams with it. */
+const ISSUE_MIN_SHARED = 5;
 import { retrievalScore, type DocResult, type RetrievalScore } from "./retrieval-score.js";
 import { helsinkiScore, readHelsinki, type HelsinkiResult } from "./retrieval-helsinki.js";
 
@@ -37,13 +40,16 @@ const argv = process.argv.slice(2);
 const args = parseArgs(argv);
 const opt = (name: string) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
 const work = join(tmpdir(), "unspin-retrieval");
-const indexPath = opt("index") ?? join(work, "index.sqlite");
+// The index of issue 15 is all of pan13/src plus bbc; `--reuters` adds Reuters-21578 as further
+// distractors (the setting of sessions 1-4), in an index of its own.
+const withReuters = argv.includes("--reuters");
+const indexPath = opt("index") ?? join(work, withReuters ? "index.sqlite" : "index-pan-bbc-v2.sqlite");
 const alignK = opt("align") ? Number(opt("align")) : undefined;
 if (alignK !== undefined && !(alignK > 0)) fail("--align needs a positive number");
 
 const pan = dataset(args, "pan13", ["pairs.tsv", "susp", "src"]);
 const bbc = dataset(args, "bbc", ["business"]);
-const reutersDir = dataset(args, "reuters21578", ["0.sgm"]);
+const reutersDir = withReuters ? dataset(args, "reuters21578", ["0.sgm"]) : "";
 const withPan = !argv.includes("--no-pan");
 const withHelsinki = !argv.includes("--no-helsinki");
 const helsinkiDir = withHelsinki ? dataset(args, "helsinki", ["helsinki_articles.csv"]) : "";
@@ -60,8 +66,13 @@ const trace = {
 // --loose: claim every candidate with an aligned passage, whatever the pair verdict says (to tune
 // the claim rule offline from the dump: coverage, similarity, aligned words and runs per source).
 const loose = argv.includes("--loose");
+// --no-dense: the dense-stretch claim off (the rule before issue 15); --dense-floors a,b,...: record
+// every aligned candidate's best dense stretch at these share floors in the dump (offline replay).
+const denseFloors = opt("dense-floors")?.split(",").map(Number);
 const unspin = createUnspin({
   trace,
+  ...(argv.includes("--no-dense") ? { dense: false as const } : {}),
+  ...(denseFloors ? { denseFloors } : {}),
   ...(loose ? { claim: { longWords: 0, longRuns: 0 }, thresholds: { ...DEFAULT_THRESHOLDS, minCoverage: 0, minAlignedWords: 1 } } : {}),
   candidates: { ...DEFAULT_CANDIDATES, limit: Math.max(trace.maxAligned, DEFAULT_CANDIDATES.limit) },
 });
@@ -69,11 +80,15 @@ let build: { seconds: number; added: number; duplicates: number; skipped: number
 if (argv.includes("--rebuild") || !existsSync(indexPath)) {
   mkdirSync(work, { recursive: true });
   for (const s of ["", "-wal", "-shm"]) rmSync(indexPath + s, { force: true });
-  const jsonl = join(work, "reuters.jsonl");
-  writeReutersJsonl(reutersDir, jsonl);
+  const inputs = [join(pan, "src"), bbc];
+  if (withReuters) {
+    const jsonl = join(work, "reuters.jsonl");
+    writeReutersJsonl(reutersDir, jsonl);
+    inputs.push(jsonl);
+  }
   const t0 = performance.now();
   const opened = await unspin.openIndex(indexPath);
-  const s = await opened.add([join(pan, "src"), bbc, jsonl]);
+  const s = await opened.add(inputs);
   await opened.close();
   build = { seconds: (performance.now() - t0) / 1000, added: s.added, duplicates: s.duplicates, skipped: s.skipped.length };
   console.error(`indexed ${s.added} documents (${s.duplicates} duplicates, ${s.skipped.length} skipped) in ${build.seconds.toFixed(1)} s`);
@@ -156,6 +171,8 @@ for (const [i, susp] of docs.entries()) {
   };
   const claimed = report.sources.map((s) => nameOf(s.id));
   const proven = claimed.map((c) => !listed.has(c) && c.startsWith("source-") && provenCopy(runs, wordRuns(readText(join(pan, "src", c)))));
+  const sourceTexts = new Map((await store.getDocuments(report.sources.map((s) => s.id))).map((d) => [d.id, d.text]));
+  const shares5 = report.sources.map((s) => provenCopy(runs, wordRuns(sourceTexts.get(s.id) ?? ""), ISSUE_MIN_SHARED));
   results.push({
     susp,
     type: t.type,
@@ -165,13 +182,14 @@ for (const [i, susp] of docs.entries()) {
     keys: keys.length,
     claimed,
     proven,
+    shares5,
     words: report.stats.suspectWords,
     runs: report.sources.map((s) => outcomes.find((o) => o.id === s.id)?.sharedRuns ?? -1),
     alignedWords: report.sources.map((s) => outcomes.find((o) => o.id === s.id)?.alignedWords ?? -1),
     details: report.sources.map((s) => ({ similarity: s.similarity, passages: s.passages.map((p): [number, number] => [p.suspect.end - p.suspect.start, p.similarity]) })),
     coverage: report.sources.map((s) => s.coverage),
     aligned: alignedCount,
-    outcomes: outcomes.map((o) => ({ source: nameOf(o.id), rank: ranked.findIndex((c) => c.doc === o.id), at: order.indexOf(o.id), copy: o.copy, alignedWords: o.alignedWords, runs: o.sharedRuns, claimed: o.claimed })),
+    outcomes: outcomes.map((o) => ({ source: nameOf(o.id), rank: ranked.findIndex((c) => c.doc === o.id), at: order.indexOf(o.id), copy: o.copy, alignedWords: o.alignedWords, runs: o.sharedRuns, dense: o.dense, ...(o.denseProfile ? { profile: o.denseProfile } : {}), byDense: o.byDense, claimed: o.claimed })),
     order: order.map(nameOf),
     ranked: ranked.map((c): [string, number] => [nameOf(c.doc), Math.round(c.score * 1000) / 1000]),
     pairs:
@@ -217,7 +235,7 @@ if (withHelsinki) {
       runs: report.sources.map((s) => outcomes.find((o) => o.id === s.id)?.sharedRuns ?? -1),
       aligned: fetched,
       order: order.map((id) => panNames.get(id)?.[0] ?? id),
-      outcomes: outcomes.map((o) => ({ source: panNames.get(o.id)?.[0] ?? o.id, at: order.indexOf(o.id), copy: o.copy, alignedWords: o.alignedWords, runs: o.sharedRuns, claimed: o.claimed })),
+      outcomes: outcomes.map((o) => ({ source: panNames.get(o.id)?.[0] ?? o.id, at: order.indexOf(o.id), copy: o.copy, alignedWords: o.alignedWords, runs: o.sharedRuns, dense: o.dense, ...(o.denseProfile ? { profile: o.denseProfile } : {}), byDense: o.byDense, claimed: o.claimed })),
     });
     if ((i + 1) % 100 === 0) console.error(`helsinki ${i + 1}/${articles.length} checked, ${((performance.now() - h0) / (i + 1)).toFixed(0)} ms/doc`);
   }
@@ -240,7 +258,7 @@ function section(title: string, s: RetrievalScore): string {
     "",
     table(["type", "pairs", "recall@1", "recall@5", "recall@5 ceiling", "recall@5 filtered", "reported at any rank", "candidate@5", "candidate@10", "candidate@20", "candidate@100"], rows),
     "",
-    `Clean documents (all pairs no-plagiarism): ${s.clean.docs}; any source claimed for ${s.clean.claimed} (${pct(s.clean.docs ? s.clean.claimed / s.clean.docs : 0)}); a source that is not a proven copy claimed for ${s.clean.unproven} (${pct(s.clean.docs ? s.clean.unproven / s.clean.docs : 0)}).`,
+    `Clean documents (all pairs no-plagiarism): ${s.clean.docs}; any source claimed for ${s.clean.claimed} (${pct(s.clean.docs ? s.clean.claimed / s.clean.docs : 0)}); a source that is not a proven copy claimed for ${s.clean.unproven} (${pct(s.clean.docs ? s.clean.unproven / s.clean.docs : 0)}); **unproven claims (issue 15: a claimed source sharing fewer than ${ISSUE_MIN_SHARED} word 8-grams): ${s.clean.under5} (${pct(s.clean.docs ? s.clean.under5 / s.clean.docs : 0)})**.`,
     `Plagiarised documents claiming a source outside pairs.tsv: ${s.extraDocs} of ${s.plagDocs}; unlisted sources claimed ${s.unlisted.claimed}, of which proven copies (>= ${MIN_SHARED_RUNS} shared ${RUN_WORDS}-word runs) ${s.unlisted.proven}.`,
     `Pairs whose true source was among the ${aligned} candidates aligned but is not in report.sources: ${s.alignedNotReported}; \`compare\` on those pairs says ${Object.entries(s.missVerdicts).map(([v, n]) => `${v} ${n}`).join(", ") || "-"}` +
       (s.missSameStoryWords.some((x) => x > 0) ? ` (same-story ones have ${s.missSameStoryWords.join(" / ")} aligned suspect words at p25 / p50 / p75).` : "."),
@@ -250,9 +268,12 @@ function section(title: string, s: RetrievalScore): string {
 const md: string[] = [
   "# PAN 2013 source retrieval through the index",
   "",
-  `Command: \`node --import tsx eval/retrieval.ts --data ${argv.includes("--data") ? opt("data") : "../shared/data"}${args.split !== "both" ? ` --split ${args.split}` : ""}${alignK ? ` --align ${alignK}` : ""}${ratio !== undefined ? ` --ratio ${ratio}` : ""}${misses !== undefined ? ` --misses ${misses}` : ""}${loose ? " --loose" : ""}${withPan ? "" : " --no-pan"}${withHelsinki ? "" : " --no-helsinki"}\` (run ${today()}; machine: ${machine()}).`,
+  `Command: \`node --import tsx eval/retrieval.ts --data ${argv.includes("--data") ? opt("data") : "../shared/data"}${args.split !== "both" ? ` --split ${args.split}` : ""}${alignK ? ` --align ${alignK}` : ""}${ratio !== undefined ? ` --ratio ${ratio}` : ""}${misses !== undefined ? ` --misses ${misses}` : ""}${loose ? " --loose" : ""}${withPan ? "" : " --no-pan"}${withHelsinki ? "" : " --no-helsinki"}${withReuters ? " --reuters" : ""}\` (run ${today()}; machine: ${machine()}).`,
   "",
-  `Index: all of pan13/src, bbc and reuters21578 (records with a BODY, converted to JSON Lines in ${work} and added through \`unspin add\`): ${stats.documents} documents, ${stats.postings} postings, ${(stats.sizeBytes / 1e6).toFixed(1)} MB.` +
+  (withReuters
+    ? `Index: all of pan13/src, bbc and reuters21578 (records with a BODY, converted to JSON Lines in ${work} and added through \`unspin add\`): `
+    : "Index (issue 15's): all of pan13/src and bbc, added through `unspin add`: ") +
+    `${stats.documents} documents, ${stats.postings} postings, ${(stats.sizeBytes / 1e6).toFixed(1)} MB.` +
     (build ? ` Built in ${build.seconds.toFixed(1)} s (${build.added} added, ${build.duplicates} duplicates, ${build.skipped} skipped).` : ""),
   `Fingerprint: anchor shingles + MinHash/LSH window ${DEFAULT_MINHASH.window}, stride ${DEFAULT_MINHASH.stride} (the suspect's windows at stride ${QUERY_STRIDE}), ${DEFAULT_MINHASH.bands} bands x ${DEFAULT_MINHASH.rows} rows; candidates: maxPostings ${DEFAULT_CANDIDATES.maxPostings}, minSharedKeys ${DEFAULT_CANDIDATES.minSharedKeys}; at most ${aligned} candidates aligned, those scoring under ${trace.minScoreRatio} of the best skipped, stop after ${trace.maxMisses} in a row that align nothing or at ${trace.stopCoverage} coverage; claim rule ${JSON.stringify(loose ? "loose" : DEFAULT_CLAIM)} (src/search/claim.ts).`,
   "",

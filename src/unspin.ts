@@ -3,15 +3,17 @@
 import { analyzeText } from "./text/index.js";
 import type { Text } from "./text/types.js";
 import type { Lexicon } from "./lexicon/types.js";
+import type { Unit } from "./align/index.js";
 import { getLexicon } from "./lexicon/index.js";
-import { alignTexts, type AlignOptions } from "./align/index.js";
+import { alignStretch, alignTexts, type AlignOptions } from "./align/index.js";
 import { buildReport, isCopyVerdict, measure, type SourceInput } from "./report/build.js";
 import type { Report } from "./report/schema.js";
 import { DEFAULT_THRESHOLDS, pairVerdict, type VerdictThresholds } from "./verdict/pair.js";
 import { rankCandidates, DEFAULT_CANDIDATES, type Candidate, type CandidateOptions, type Postings } from "./search/candidates.js";
 import { DEFAULT_TRACE, suspectKeys, traceSources, type CandidateDocument, type TraceOptions } from "./search/check.js";
 import { prepareDocument, type PreparedDocument } from "./search/prepare.js";
-import { claimSource, DEFAULT_CLAIM, sharedRuns, type ClaimOptions } from "./search/claim.js";
+import { claimDense, claimSource, DEFAULT_CLAIM, DEFAULT_DENSE_CLAIM, rarity, sharedRuns, sharedStretches, type ClaimOptions, type DenseClaimOptions, type DenseEvidence } from "./search/claim.js";
+import { denseProfile } from "./search/dense.js";
 import type { Article } from "./ingest/types.js";
 import { analyzeIntrinsic, type CorpusCounts, type IntrinsicResult, type WordVectors } from "./intrinsic/index.js";
 import { getWordVectors } from "./lexicon/vectors.js";
@@ -59,6 +61,10 @@ export interface UnspinOptions {
   trace?: Partial<TraceOptions>;
   /** What `check` requires of an aligned candidate, beyond the pair verdict, to claim it as a source. */
   claim?: Partial<ClaimOptions>;
+  /** The dense-stretch claim of copies whose word order is gone (src/search/claim.ts); `false`: off. */
+  dense?: Partial<DenseClaimOptions> | false;
+  /** Diagnostics: share floors at which `onCandidate` reports each candidate's best dense stretch. */
+  denseFloors?: number[];
 }
 
 /** One aligned candidate of `check`, for diagnostics: whether it was claimed, and on what evidence. */
@@ -70,6 +76,12 @@ export interface CandidateOutcome {
   alignedWords: number;
   /** Distinct word runs shared inside aligned passages (see src/search/claim.ts). */
   sharedRuns: number;
+  /** The best dense stretch at the dense claim's share floor (null: none, or the dense claim is off). */
+  dense: DenseEvidence | null;
+  /** ...at each of `denseFloors` (when asked for). */
+  denseProfile?: (DenseEvidence | null)[];
+  /** Claimed only on the dense stretch (the rule on aligned passages did not claim it). */
+  byDense: boolean;
   claimed: boolean;
 }
 
@@ -81,7 +93,7 @@ export interface CheckOptions {
    * candidates, so an indexed article is traced to the others and not to itself.
    */
   exclude?: { ids?: ReadonlySet<string>; urls?: ReadonlySet<string> };
-  /** Called for every candidate that aligned with at least one passage. */
+  /** Called for every candidate aligned (with passages or none). */
   onCandidate?: (outcome: CandidateOutcome) => void;
 }
 
@@ -162,6 +174,7 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
   const merge = (report: Report, r: IntrinsicResult) => mergeIntrinsic(report, r, r.threshold);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const claim: ClaimOptions = { ...DEFAULT_CLAIM, ...options.claim };
+  const dense: DenseClaimOptions | null = options.dense === false ? null : { ...DEFAULT_DENSE_CLAIM, ...options.dense };
   const toText = (t: string | Text) => (typeof t === "string" ? analyzeText(t) : t);
   const self: Unspin = {
     get lexicon() {
@@ -195,15 +208,51 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
         (await index.getDocuments(ids))
           .filter((d) => !isSelf(d))
           .map((d) => ({ id: d.id, text: d.text, ...(d.title ? { title: d.title } : {}), ...((d.url ?? d.urls?.[0]) ? { url: d.url ?? d.urls![0]! } : {}) }));
-      const isSource = (s: SourceInput) => {
+      const weightOf = (u: Unit) => rarity(u, lex());
+      const floors = [...(dense ? [dense.denseShare] : []), ...(options.denseFloors ?? [])];
+      // Every aligned candidate's passing dense stretch (the document frequency of stretches), and
+      // the sources claimed on a dense stretch alone.
+      const denseSeen: { id: string; suspect: { start: number; end: number } }[] = [];
+      const denseClaimed: { id: string; suspect: { start: number; end: number } }[] = [];
+      const isSource = (s: SourceInput): boolean | SourceInput => {
         const m = measure(s.alignment);
         const copy = isCopyVerdict(pairVerdict(m, thresholds).verdict);
         const runs = sharedRuns(s.alignment, claim.runWords);
         const claimed = claimSource({ copy, alignedWords: m.alignedUnits, suspectWords: m.suspectUnits, sharedRuns: runs }, claim);
-        opts.onCandidate?.({ id: s.id, copy, alignedWords: m.alignedUnits, sharedRuns: runs, claimed });
-        return claimed;
+        const { suspectUnits: su, sourceUnits: ou } = s.alignment;
+        const profile = floors.length ? denseProfile(su, ou, weightOf, floors) : [];
+        const best = dense ? (profile[0] ?? null) : null;
+        if (best && claimDense(best, dense || undefined)) denseSeen.push({ id: s.id, suspect: best.suspect });
+        let result: boolean | SourceInput = claimed;
+        if (!claimed && best && dense && claimDense(best, dense)) {
+          // Claimed on the dense stretch: it becomes a passage of its own (word-aligned as a whole)
+          // unless an aligned passage already covers it.
+          const covered = s.alignment.passages.some((p) => p.suspect.start <= best.suspect.start && p.suspect.end >= best.suspect.end);
+          const passage = covered ? null : alignStretch(su, ou, best.suspect, best.source, lex(), options.align);
+          const passages = passage ? [...s.alignment.passages, passage].sort((a, b) => a.suspect.start - b.suspect.start) : s.alignment.passages;
+          if (passages.length) {
+            result = { ...s, claimed: true, alignment: { ...s.alignment, passages } };
+            denseClaimed.push({ id: s.id, suspect: best.suspect });
+          }
+        }
+        const brief = (e: DenseEvidence | null) => (e ? { weight: Math.round(e.weight * 100) / 100, share: Math.round(e.share * 1000) / 1000, matched: e.matched } : null);
+        opts.onCandidate?.({
+          id: s.id,
+          copy,
+          alignedWords: m.alignedUnits,
+          sharedRuns: runs,
+          dense: brief(best),
+          ...(options.denseFloors ? { denseProfile: profile.slice(dense ? 1 : 0).map(brief) } : {}),
+          byDense: result !== claimed,
+          claimed: result !== false,
+        });
+        return result;
       };
-      const sources = await traceSources(sText, ranked, fetch, lex(), trace, options.align, isSource);
+      let sources = await traceSources(sText, ranked, fetch, lex(), trace, options.align, isSource);
+      if (dense && denseClaimed.length) {
+        const drop = sharedStretches(denseClaimed, denseSeen, dense);
+        if (drop.size) sources = sources.filter((s) => !drop.has(s.id));
+      }
       const report = buildReport(sText, sources, { ...(opts.input !== undefined ? { input: opts.input } : {}), thresholds, onlyCopies: true, mode: "check" });
       return merge(report, intrinsic(sText, opts.corpus));
     },

@@ -144,3 +144,16 @@ export function alignTexts(suspect: Text, source: Text, lexicon: Lexicon, option
   passages.sort((a, b) => a.suspect.start - b.suspect.start);
   return { suspectUnits: sus, sourceUnits: src, passages, truncated };
 }
+
+/**
+ * One passage over given unit ranges, word-aligned as a whole (no gap cutting, no share filter):
+ * for a stretch that other evidence already shows to be copied (search/dense.ts), as the
+ * bag-of-words rule above keeps a shuffled passage whole.
+ */
+export function alignStretch(sus: Unit[], src: Unit[], s: { start: number; end: number }, o: { start: number; end: number }, lexicon: Lexicon, options: Partial<AlignOptions> = {}): AlignedPassage | null {
+  const opts = { ...DEFAULT_ALIGN_OPTIONS, ...options };
+  const { ops } = alignWords(sus, src, [s.start, s.end], [o.start, o.end], lexicon, opts.words);
+  const whole = splitSegments(ops, Number.MAX_SAFE_INTEGER, sus)[0];
+  if (!whole) return null;
+  return { suspect: { ...s }, source: { ...o }, ops, edits: typeEdits(ops, sus, src), matched: whole.matched, identical: whole.identical, units: s.end - s.start };
+}

@@ -12,6 +12,12 @@ export interface SourceInput {
   title?: string;
   text: Text;
   alignment: Alignment;
+  /**
+   * The caller established this source as a copy on evidence the pair verdict does not weigh
+   * (`check`'s dense-stretch claim, src/search/claim.ts): it is kept with `onlyCopies`, and its
+   * stretch is typed as a copy however short it is.
+   */
+  claimed?: boolean;
 }
 
 /** Edits that change what the source says (the catalogue's `weight: "meaning"`). */
@@ -159,7 +165,10 @@ export function buildReport(suspect: Text, sources: SourceInput[], options: Buil
   for (const s of sources) {
     truncated ||= s.alignment.truncated;
     const m = measure(s.alignment);
-    const v = pairVerdict(m, thresholds);
+    // A dense-stretch claim (src/search/claim.ts) is itself the evidence a reader accepts for a
+    // copy whose word order is gone: most of a stretch's rare words found together in the source.
+    // It stands in for the verbatim runs and identical share an accusation needs otherwise.
+    const v = pairVerdict(m, s.claimed ? { ...thresholds, minCoverage: 0, minAlignedWords: 1, minRunWords: 0, minAccuseIdentical: 0 } : thresholds);
     if (s.alignment.passages.length === 0 || v.verdict === "no-evidence") continue;
     if (options.onlyCopies && !COPIES.has(v.verdict)) continue;
     kept.push({ ...s, coverage: v.coverage, similarity: m.alignedUnits ? m.identical / m.alignedUnits : 0, verdict: v });

@@ -76,8 +76,12 @@ export async function traceSources(
   lexicon: Lexicon,
   options: TraceOptions = DEFAULT_TRACE,
   align?: Partial<AlignOptions>,
-  /** Whether an aligned candidate is a copy (default: it has aligned passages). */
-  isCopy: (source: SourceInput) => boolean = () => true,
+  /**
+   * Whether an aligned candidate is a copy (default: it has aligned passages). It is also asked
+   * about candidates that align no passage (other evidence may still show a copy) and may return
+   * the source with passages added instead of `true`.
+   */
+  isCopy: (source: SourceInput) => boolean | SourceInput = (s) => s.alignment.passages.length > 0,
 ): Promise<SourceInput[]> {
   const sources: SourceInput[] = [];
   const top = ranked[0]?.score ?? 0;
@@ -90,15 +94,17 @@ export async function traceSources(
     if (misses >= options.maxMisses) break;
     const [d] = await fetch([c.doc]);
     if (!d) continue;
-    const [source] = alignCandidates(suspect, [d], lexicon, align);
+    const text = analyzeText(d.text);
+    const aligned: SourceInput = { id: d.id, ...(d.url ? { url: d.url } : {}), ...(d.title ? { title: d.title } : {}), text, alignment: alignTexts(suspect, text, lexicon, align) };
+    const verdict = isCopy(aligned);
+    const source = verdict === true ? aligned : verdict === false ? null : verdict;
     if (!source) {
-      misses++;
+      // A candidate that aligns passages but is not claimed (the same story, or a copy too thin
+      // to claim) neither spends nor renews the patience: in a suspect stitched from many
+      // articles such candidates sit between real sources. One that aligns nothing spends it.
+      if (aligned.alignment.passages.length === 0) misses++;
       continue;
     }
-    // A candidate that aligns passages but is not claimed (the same story, or a copy too thin to
-    // claim) neither spends nor renews the patience: in a suspect stitched from many articles such
-    // candidates sit between real sources.
-    if (!isCopy(source)) continue;
     misses = 0;
     sources.push(source);
     const units = source.alignment.suspectUnits.length;
