@@ -101,6 +101,16 @@ test("incremental: only pairs with new documents are examined; removed documents
   assert.equal(report.cluster?.role, "intermediate");
   assert.equal(report.cluster?.copiedFrom.length, 1);
   assert.equal(report.cluster?.copiedBy.length, 1);
+  // Its copy (ferry-respun) is not reported as its source: the original of a copy is no spun copy
+  // of that copy. It still traces to its own original.
+  const urls = report.sources.map((s) => s.url);
+  assert.ok(urls.includes("https://news.example/ferry-original"), JSON.stringify(urls));
+  assert.ok(!urls.includes("https://news.example/ferry-respun"), JSON.stringify(urls));
+  assert.ok(report.notes.some((n) => /1 indexed document is a copy of this article/.test(n)), JSON.stringify(report.notes));
+  const original = await index.check(article("ferry-original.txt"));
+  assert.equal(original.cluster?.role, "original");
+  assert.deepEqual(original.sources, [], "the original has no source among its own copies");
+  assert.notEqual(original.verdict, "spun-copy");
   // Removing the middle of the chain removes its edges; the original and the respun copy stay linked.
   const removed = await index.remove(["https://news.example/ferry-spun"]);
   assert.equal(removed.removed.length, 1);

@@ -55,3 +55,18 @@ test("unspin.rules is the catalogue, with the colour the HTML report paints each
     assert.ok(page.includes(`.mk.r-${r.id}{background:${r.color}}`), `${r.id} painted ${r.color} in the HTML report`);
   }
 });
+
+test("a published date that does not parse is left out (dates decide who copied whom); a valid one is stored as ISO 8601", async () => {
+  const index = await unspin.openIndex(join(await tempDir("unspin-dates-"), "index.sqlite"));
+  const ids: string[] = [];
+  await index.add(
+    [
+      { text: "The harbour council met on Monday to discuss the ferry terminal and its cost.", published: "not a date" },
+      { text: "A new bakery opened on the high street, selling bread baked before dawn.", published: "2026-03-02" },
+    ],
+    { onDocument: (d) => ids.push(d.id) },
+  );
+  assert.equal((await index.get(ids[0]!))?.published, undefined);
+  assert.equal((await index.get(ids[1]!))?.published, "2026-03-02T00:00:00.000Z");
+  await index.close();
+});

@@ -18,7 +18,7 @@ import type { Report } from "../report/schema.js";
 import { EXIT_INTERRUPTED } from "./signals.js";
 import { parseBytes, parsePort, parseSeconds, parseWorkers, runServe } from "./serve.js";
 
-export const EXIT = { clean: 0, findings: 1, error: 2, interrupted: EXIT_INTERRUPTED } as const;
+export const EXIT = { clean: 0, findings: 1, error: 2, interrupted: EXIT_INTERRUPTED, pipeClosed: 141 } as const;
 
 export function exitCodeFor(report: Report): number {
   return report.verdict === "no-evidence" || report.verdict === "same-story" ? EXIT.clean : EXIT.findings;
@@ -65,12 +65,13 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   const stderr = io.stderr ?? process.stderr;
   const debug = argv.includes("--debug");
   let code: number = EXIT.clean;
-  // A reader that stops early (`unspin check DIR | head`) closes the pipe: stop quietly, with the
-  // status so far, as Unix tools do, instead of an unhandled EPIPE.
+  // A reader that stops early (`unspin check DIR | head`) closes the pipe: stop quietly with the
+  // status of a Unix tool stopped by SIGPIPE (141), never an unhandled EPIPE, and never 0, which
+  // would tell a script with pipefail that nothing was found before the batch was done.
   if (stdout === process.stdout) {
     process.stdout.on("error", (e: NodeJS.ErrnoException) => {
       if (e.code !== "EPIPE") throw e;
-      process.exit(code);
+      process.exit(EXIT.pipeClosed);
     });
   }
   const unspin = createUnspin();

@@ -36,11 +36,15 @@ export function makeArticle(f: ArticleFields): Article | { reason: string } {
   return a;
 }
 
-/** ISO 8601 when the date parses (RFC 822 feed dates, WARC dates), else the date as found. */
+/**
+ * ISO 8601 when the date parses (RFC 822 feed dates, WARC dates), else none: publication dates
+ * decide who copied whom (src/cluster/direction.ts), and a date that cannot be ordered must not
+ * be stored looking like one.
+ */
 export function normaliseDate(s: string | undefined): string | undefined {
   if (!s) return undefined;
   const t = Date.parse(s);
-  return Number.isNaN(t) ? s : new Date(t).toISOString();
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }
 
 export function hostOf(url: string | undefined): string | undefined {

@@ -8,7 +8,7 @@ export interface Article {
   url?: string;
   title?: string;
   author?: string;
-  /** Publication date as found (ISO 8601 when the source gives one). */
+  /** Publication date, ISO 8601 (a date that does not parse is left out). */
   published?: string;
   /** Site or publisher name; falls back to the URL's host where one is known. */
   site?: string;

@@ -30,16 +30,22 @@ export async function checkOne(unspin: Unspin, target: CheckTarget, suspect: str
   const excludeSelf = options.excludeSelf ?? true;
   const ownId = articleId(text);
   const indexed = excludeSelf ? ((await target.store.hasDocument(ownId)) ? ownId : url ? await target.store.documentIdByUrl(url) : undefined) : undefined;
+  // The cluster it belongs to, from the edges `clusters` stored (none before the first run). The
+  // documents known to have copied it are its copies, not its sources: an original must not be
+  // reported as a spun copy of its own copy.
+  const cluster = indexed ? await clusterOf(target.store, indexed) : undefined;
+  const copies = cluster?.copiedBy ?? [];
   const report = await unspin.check(text, target.store, {
     ...(options.input !== undefined ? { input: options.input } : {}),
     ...(corpus ? { corpus } : {}),
-    ...(excludeSelf ? { exclude: { ids: new Set([ownId]), urls: new Set(url ? [url] : []) } } : {}),
+    ...(excludeSelf ? { exclude: { ids: new Set([ownId, ...copies]), urls: new Set(url ? [url] : []) } } : {}),
   });
   const searched = { documents: await target.documents() };
   if (!indexed) return { ...report, searched };
-  // The cluster it belongs to, from the edges `clusters` stored (none before the first run).
-  const cluster = await clusterOf(target.store, indexed);
-  return { ...report, indexed: { id: indexed }, searched, ...(cluster ? { cluster } : {}) };
+  const notes = copies.length
+    ? [...report.notes, `${copies.length} indexed document${copies.length === 1 ? " is a copy" : "s are copies"} of this article by the stored clusters (${copies.join(", ")}), so not searched as its source${copies.length === 1 ? "" : "s"}`]
+    : report.notes;
+  return { ...report, notes, indexed: { id: indexed }, searched, ...(cluster ? { cluster } : {}) };
 }
 
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

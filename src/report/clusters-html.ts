@@ -14,6 +14,16 @@ const MAX_GRAPH = 60;
 const MAX_PASSAGE = 4000;
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/**
+ * A graph node's caption: the title, else the end of the URL (URLs of one site or folder share
+ * their start, so a clipped start would label every node alike); the tooltip has the whole label.
+ */
+function nodeCaption(m: { id: string; url?: string; title?: string }): string {
+  if (m.title) return clip(m.title, 28);
+  if (!m.url) return m.id.slice(0, 16);
+  const tail = m.url.replace(/[/?#]+$/, "").split(/[/?#]/).pop() || m.url;
+  return tail.length > 28 ? `…${tail.slice(tail.length - 27)}` : tail;
+}
 
 function edgeAnchor(c: Cluster, k: number): string {
   return `${c.id}-e${k + 1}`;
@@ -75,7 +85,7 @@ function graph(c: Cluster): string {
   });
   const nodes = c.members.map((m) => {
     const p = at.get(m.id)!;
-    return `<g class="node ${m.role}"><title>${escapeHtml(`${memberLabel(m)} (${m.role})`)}</title><circle cx="${p.x}" cy="${p.y}" r="9"/><text x="${p.x}" y="${p.y + 24}" text-anchor="middle">${escapeHtml(clip(memberLabel(m), 28))}</text></g>`;
+    return `<g class="node ${m.role}"><title>${escapeHtml(`${memberLabel(m)} (${m.role})`)}</title><circle cx="${p.x}" cy="${p.y}" r="9"/><text x="${p.x}" y="${p.y + 24}" text-anchor="middle">${escapeHtml(nodeCaption(m))}</text></g>`;
   });
   return `<svg class="graph" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="who copied whom">
 <defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="#555"/></marker></defs>
