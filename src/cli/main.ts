@@ -13,6 +13,7 @@ import { formatTally, runCheck, type CheckFormat } from "./check.js";
 import { formatRemoveSummary } from "./remove.js";
 import { formatStats } from "./stats.js";
 import { runClusters, writeClusters, type ClustersFormat } from "./clusters.js";
+import { CLUSTERS_FORMATS } from "../report/clusters-render.js";
 import { formatMigrateSummary, runMigrate } from "./migrate.js";
 import type { Report } from "../report/schema.js";
 import { EXIT_INTERRUPTED } from "./signals.js";
@@ -197,7 +198,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
       if (!(x >= 0 && x <= 1) || v.trim() === "") throw new InvalidArgumentError("expected a number between 0 and 1");
       return x;
     }, 0)
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "csv", "html"]).default("text"))
+    .addOption(new Option("--format <format>", "output format").choices(CLUSTERS_FORMATS).default("text"))
     .option("--out <file>", "write the output to a file instead of stdout")
     .option("--rebuild", "forget the stored edges and examine every pair again")
     .action(async (opts: { index?: string; store?: string; minSimilarity: number; format: ClustersFormat; out?: string; rebuild?: boolean }) => {

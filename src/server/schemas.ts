@@ -2,6 +2,7 @@
 // unknown fields refused), and @fastify/swagger turns them into the OpenAPI document. Responses
 // are serialised with JSON.stringify (see app.ts), so the response schemas describe the
 // library's output and never filter it; test/server.test.ts checks them against real replies.
+import { CLUSTERS_FORMATS } from "../report/clusters-render.js";
 import { REPORT_SCHEMA } from "../report/schema.js";
 import type { FastifySchemaValidationError } from "fastify/types/schema.js";
 import { API_ERROR_CODES } from "./errors.js";
@@ -79,7 +80,7 @@ export const clustersQuerySchema = {
     minSimilarity: { type: "string", pattern: FRACTION_PATTERN, description: "Show only edges whose similarity is at least this number from 0 to 1 (default 0), as `unspin clusters --min-similarity`." },
     format: {
       type: "string",
-      enum: ["json", "csv", "html", "text"],
+      enum: [...CLUSTERS_FORMATS],
       description: "`json` (`unspin/clusters@1`), `csv` (one row per edge), `html` (a graph of who copied whom per cluster, each edge linked to its side-by-side comparison) or `text`. Default: JSON, or HTML when the Accept header asks for text/html and not JSON.",
     },
   },
