@@ -1,7 +1,7 @@
 // Evaluation-only spinner (not a user command): makes spun variants of real articles the way
 // article spinners do, so the intrinsic detector can be measured against known replacements.
 // - Swaps a share (`rate`, of content words) for a WordNet synonym of any sense: spinners do not
-//   disambiguate, which is why their output reads oddly ("hostile land"). `choice: "uniform"` picks
+//   disambiguate, which is why their output reads oddly ("clime modification"). `choice: "uniform"` picks
 //   among the synonyms evenly (rare and odd ones as often as common ones); `choice: "frequent"`
 //   picks in proportion to the synonym's corpus frequency, as spinners whose dictionaries list
 //   common words do. The second is harder to detect: its picks are ordinary words.

@@ -33,14 +33,14 @@ test("split contractions are repaired for matching and kept as evidence", () => 
 });
 
 test("commas inside phrases and before punctuation are debris, ordinary commas are not", () => {
-  const t = analyzeText("They only need to , stop the Q&, A session , and then rest, calmly.");
+  const t = analyzeText("The bakers plan to , open the Q&, A evening , and then close, early.");
   const debris = t.tokens.filter((x) => x.debris).map((x) => x.start);
   assert.equal(debris.length, 2);
   assert.ok(t.tokens.some((x) => x.norm === "q&a"));
   const kinds = t.artifacts.map((a) => a.kind);
   assert.deepEqual(kinds, ["comma-in-phrase", "comma-in-phrase", "space-before-punct"]);
-  // "rest, calmly" has an ordinary comma: no artifact there.
-  assert.ok(!t.artifacts.some((a) => a.start > t.source.indexOf("rest")));
+  // "close, early" has an ordinary comma: no artifact there.
+  assert.ok(!t.artifacts.some((a) => a.start > t.source.indexOf("close")));
 });
 
 test("plain prose yields no artifacts", () => {
@@ -52,15 +52,15 @@ test("plain prose yields no artifacts", () => {
 });
 
 test("a closing quote used to open a quotation is found and flagged", () => {
-  const s = "The spokesman answered,” we are talking about a hostile country.” Then he left.";
+  const s = "The harbour master replied,” we are waiting for a calmer tide.” Then she left.";
   const t = analyzeText(s);
   assert.equal(t.quotations.length, 1);
   const q = t.quotations[0]!;
-  assert.equal(s.slice(q.start, q.end), "” we are talking about a hostile country.”");
+  assert.equal(s.slice(q.start, q.end), "” we are waiting for a calmer tide.”");
   assert.equal(q.misoriented, true);
   assert.deepEqual(t.artifacts.map((a) => a.kind), ["misoriented-quote"]);
   const quoted = t.tokens.filter((x) => x.quote === 0 && x.kind === "word").map((x) => x.norm);
-  assert.deepEqual(quoted, ["we", "are", "talking", "about", "a", "hostile", "country"]);
+  assert.deepEqual(quoted, ["we", "are", "waiting", "for", "a", "calmer", "tide"]);
 });
 
 test("a closing mark with no opening one makes a quotation from the paragraph start", () => {

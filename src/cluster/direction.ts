@@ -5,7 +5,7 @@
 // - non-words (misspelt or mangled words) where the other side has a word;
 // - synonym swaps of plain wording: where the two sides have different but related words (a
 //   synonym, a similar or related word), the original's word is the more probable one between
-//   its neighbours ("war against our state" against "battle against our condition").
+//   its neighbours ("the ferry terminal will open" against "the ferry end will open").
 // Each side collects points; the balance and the amount of evidence give a confidence, and a
 // weak or mixed balance is "unknown": verbatim copies carry no evidence either way.
 import type { Text } from "../text/types.js";

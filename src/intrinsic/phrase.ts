@@ -1,5 +1,5 @@
-// phrase-restoration: two adjacent words each swapped for a synonym ("media band" for "media
-// group" is one swap; "press band" for "media group" is two). Single-word scoring cannot see such
+// phrase-restoration: two adjacent words each swapped for a synonym ("clime change" for "climate
+// change" is one swap; "clime modification" for "climate change" is two). Single-word scoring cannot see such
 // a pair, because each word's neighbour is itself a replacement. Here every pair of candidates is
 // tried jointly, and a pair fires only when English uses the candidate pair as a bigram while the
 // observed pair is absent: the bigram is the evidence, not the words' frequencies.

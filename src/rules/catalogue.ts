@@ -29,7 +29,7 @@ export const RULES = [
   { id: "paraphrase", stage: "align", severity: "warning", description: "A multi-word replacement not explained by a word-for-word relation.", example: "put an end to -> stop", color: "#ffd0a8", weight: "edit" },
   { id: "meaning-flip", stage: "align", severity: "error", description: "A word replaced by its antonym, or a negation added or removed.", example: "conservative -> liberal; will -> will not", color: "#ffb3b3", weight: "meaning" },
   { id: "number-changed", stage: "align", severity: "error", description: "A number differs between source and suspect.", example: "2019 -> 2018", color: "#ff9e9e", weight: "meaning" },
-  { id: "name-changed", stage: "align", severity: "error", description: "A proper name differs between source and suspect.", example: "Peskov -> Pesky", color: "#ffaaa0", weight: "meaning" },
+  { id: "name-changed", stage: "align", severity: "error", description: "A proper name differs between source and suspect.", example: "Reilly -> Riley", color: "#ffaaa0", weight: "meaning" },
   { id: "quote-altered", stage: "align", severity: "error", description: "A non-verbatim edit inside a quotation.", example: "\"a fair deal for workers\" -> \"a just bargain for workers\"", color: "#f6c6ff", weight: "meaning" },
   { id: "quote-invented", stage: "align", severity: "error", description: "Reported speech in the source turned into a direct quotation in the suspect.", example: "he said the talks would go on -> he said, \"the talks will go on\"", color: "#e9a6ff", weight: "meaning" },
   { id: "reordered", stage: "align", severity: "info", description: "A block of words or a passage moved to another place.", example: "in June, he said -> he said in June", color: "#c8e6ff", weight: "edit" },
