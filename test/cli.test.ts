@@ -3,25 +3,14 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync, readFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough, Readable } from "node:stream";
-import { main } from "../src/cli/main.js";
+import { runCli } from "./helpers/cli-run.js";
 import { SCHEMA_VERSION } from "../src/store/schema.js";
 
 const examples = new URL("../examples/", import.meta.url).pathname;
 const spun = join(examples, "spun/harbour-council.txt");
 const original = join(examples, "original/harbour-council.txt");
 
-async function run(args: string[], input?: string): Promise<{ code: number; out: string; err: string }> {
-  const stdin = input === undefined ? undefined : Readable.from([Buffer.from(input)]);
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d) => (out += d));
-  stderr.on("data", (d) => (err += d));
-  const code = await main(args, { stdout, stderr, ...(stdin ? { stdin } : {}) });
-  return { code, out, err };
-}
+const run = runCli;
 
 test("compare finds a spun copy: exit 1 and a versioned JSON report whose places match the texts", async () => {
   const { code, out, err } = await run(["compare", spun, original, "--format", "json"]);

@@ -6,10 +6,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { parse } from "csv-parse/sync";
 import { createUnspin, type ArticleInput, type ClustersReport, type UnspinIndex } from "../src/unspin.js";
-import { main } from "../src/cli/main.js";
+import { runCli } from "./helpers/cli-run.js";
 import { tempDir } from "./helpers/tmp.js";
 
 const dir = new URL("./fixtures/clusters/", import.meta.url).pathname;
@@ -167,16 +166,7 @@ test("an aborted run keeps the edges found and the next run finishes the job", a
   await index.close();
 });
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d) => (out += d));
-  stderr.on("data", (d) => (err += d));
-  const code = await main(args, { stdout, stderr });
-  return { code, out, err };
-}
+const run = runCli;
 
 test("CLI: unspin clusters as text, JSON, CSV and a self-contained HTML page", async () => {
   const { index, location } = await indexOf(ALL);

@@ -7,13 +7,12 @@ import { execFileSync } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { readArticles } from "../src/ingest/readArticles.js";
 import { readTextInput } from "../src/ingest/readText.js";
 import { gunzipBounded, InputLimitError } from "../src/ingest/gunzip.js";
 import type { Article, IngestEvent, ReadArticlesOptions } from "../src/ingest/types.js";
-import { main } from "../src/cli/main.js";
+import { runCli } from "./helpers/cli-run.js";
 import { tempDir } from "./helpers/tmp.js";
 import { buildWarc, newsPage, STORY } from "./helpers/fixtures.js";
 
@@ -194,11 +193,8 @@ test("a folder holding a truncated WARC.gz is indexed: add keeps the rest and ex
   await write(dir, "a.txt", "Residents packed the meeting hall and urged the council to wait for a review.");
   await write(dir, "b-cut.warc.gz", full.subarray(0, Math.floor(full.length * 0.85)));
   await write(dir, "c.txt", "Mayor Ana Kovacs said the vote was painful but necessary for the town budget.");
-  const stderr = new PassThrough();
-  let err = "";
-  stderr.on("data", (d) => (err += d));
   const index = join(await tempDir(), "i.sqlite");
-  const code = await main(["add", dir, "--index", index], { stdout: new PassThrough(), stderr });
+  const { code, err } = await runCli(["add", dir, "--index", index]);
   assert.equal(code, 0, err);
   assert.match(err, /^added 5, duplicates 0, skipped 1/);
   assert.match(err, /skipped .*b-cut\.warc\.gz.*truncated: /);

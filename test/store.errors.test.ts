@@ -7,12 +7,11 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { chmod, copyFile, mkdir, open, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import Database from "better-sqlite3";
 import { openSqliteStore } from "../src/store/sqlite.js";
 import { storeError } from "../src/store/schema.js";
 import { isUnspinError, type ErrorCode } from "../src/errors.js";
-import { main } from "../src/cli/main.js";
+import { runCli } from "./helpers/cli-run.js";
 import { tempDir } from "./helpers/tmp.js";
 
 const sqliteError = (code: string, message: string) => Object.assign(new Error(message), { code });
@@ -76,10 +75,7 @@ test("a damaged index (pages overwritten) is INDEX_CORRUPT naming the index, in 
   const input = join(dir, "in.txt");
   await writeFile(input, "The council met and voted on the library budget again.");
   for (const args of [["stats"], ["check", input], ["add", input]]) {
-    const stderr = new PassThrough();
-    let err = "";
-    stderr.on("data", (d) => (err += d));
-    const code = await main([...args, "--index", path], { stdout: new PassThrough(), stderr });
+    const { code, err } = await runCli([...args, "--index", path]);
     assert.equal(code, 2, `${args[0]}: ${err}`);
     assert.ok(err.startsWith(`unspin: ${path}: the index is damaged`), `${args[0]}: ${err}`);
     assert.equal(err.trim().split("\n").length, 1, "one line");
