@@ -7,9 +7,10 @@
 // of those left words with 20 other words of the examples after it (candidates).
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { exampleWords, median } from "./model-queries.js";
 import { loadBigramModel, SHIPPED_CONTEXT_MODEL } from "../src/lexicon/context-model.js";
 import type { ContextLanguageModel } from "../src/lexicon/language-model.js";
 
@@ -19,20 +20,6 @@ if (process.argv[2] === "--child") {
   const ms = performance.now() - t;
   console.log(JSON.stringify({ ms: Math.round(ms * 10) / 10, fromCache: m.fromCache }));
   process.exit(0);
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function exampleWords(): string[] {
-  const root = new URL("../examples/", import.meta.url).pathname;
-  const words: string[] = [];
-  for (const sub of ["original", "spun"]) {
-    for (const f of readdirSync(join(root, sub))) words.push(...(readFileSync(join(root, sub, f), "utf8").toLowerCase().match(/[a-z0-9']+/g) ?? []));
-  }
-  return words;
 }
 
 /** Calls per second of `fn` over `n` queries, best of 5 passes (the first warms the JIT). */
