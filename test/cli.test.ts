@@ -90,13 +90,22 @@ test("bad inputs give one-line errors naming the input, exit 2, no stack", async
     assert.equal(err.trim().split("\n").length, 1, `one line: ${err}`);
     assert.ok(!err.includes("    at "), "no stack trace");
   }
+  // check skips a bad input with the same hint and goes on with the others.
+  const skipped = await run(["check", join(dir, "missing.txt"), spun]);
+  assert.match(skipped.err, /missing\.txt: no such file \(check the path; relative paths start from the current folder\)/);
+  assert.match(skipped.out, /harbour-council/, "the good input is still checked");
   const big = await run(["compare", spun, original, "--max-bytes", "100"]);
   assert.equal(big.code, 2);
   assert.match(big.err, /harbour-council\.txt/);
 });
 
-test("usage errors exit 2", async () => {
-  assert.equal((await run(["compare", spun])).code, 2);
+test("usage errors exit 2 and read like the tool's other errors", async () => {
+  const missing = await run(["compare", spun]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /^unspin: missing required argument 'source'/);
+  const bogus = await run(["check", "--bogus"]);
+  assert.equal(bogus.code, 2);
+  assert.match(bogus.err, /^unspin: unknown option '--bogus'/);
   assert.equal((await run(["compare", spun, original, "--format", "pdf"])).code, 2);
   assert.equal((await run(["compare", "-", "-"])).code, 2);
   assert.equal((await run(["frobnicate"])).code, 2);

@@ -81,7 +81,8 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     .version(version(), "-V, --version", "print the version")
     .option("--debug", "show stack traces of errors")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) });
+    // Usage errors read like every other error of the tool: "unspin: unknown option '--bogus'".
+    .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s), outputError: (s, write) => write(s.replace(/^error: /, "unspin: ")) });
 
   program
     .command("compare")

@@ -13,7 +13,8 @@ type Chunks = AsyncIterable<Uint8Array>;
 
 /** One line for a skip: an UnspinError's message without the input name it starts with. */
 export function reasonOf(e: unknown): string {
-  if (isUnspinError(e)) return e.message.replace(/^.*?: /, "");
+  // The hint goes along: a skip line should say what to do, as the error of a single input does.
+  if (isUnspinError(e)) return `${e.message.replace(/^.*?: /, "")} (${e.hint})`;
   return e instanceof Error ? e.message : String(e);
 }
 

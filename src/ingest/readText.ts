@@ -110,7 +110,7 @@ export function fsError(e: unknown, path: string): unknown {
   if (e instanceof UnspinError) return e;
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOENT" || code === "ENOTDIR") {
-    return new UnspinError("INPUT_MISSING", `${path}: no such file`, "check the path (relative paths start from the current folder)", { cause: e });
+    return new UnspinError("INPUT_MISSING", `${path}: no such file`, "check the path; relative paths start from the current folder", { cause: e });
   }
   if (code === "EISDIR") {
     return new UnspinError("INPUT_IS_DIRECTORY", `${path}: is a directory, not a file`, "give one file, or use `unspin add` for a folder", { cause: e });
