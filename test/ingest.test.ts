@@ -122,6 +122,24 @@ for (const gzip of [false, true]) {
   });
 }
 
+test("a UTF-8 text file with one stray Latin-1 byte keeps its curly quotes; only the bad byte is replaced", async () => {
+  const dir = await tempDir();
+  const text = ["The caf\u00e9 owner said \u201cwe will stay open\u201d \u2013 and she meant it.", ...STORY].join("\n\n");
+  const good = Buffer.from(text, "utf8");
+  const at = good.indexOf(Buffer.from(" and she"));
+  const bytes = Buffer.concat([good.subarray(0, at), Buffer.from([0xa0]), good.subarray(at)]); // a Latin-1 no-break space
+  const p = join(dir, "pasted.txt");
+  await writeFile(p, bytes);
+  const { articles } = await collect([p]);
+  const got = articles[0]!.text;
+  assert.ok(got.includes("The caf\u00e9 owner said \u201cwe will stay open\u201d \u2013"), got.slice(0, 120));
+  assert.equal([...got].filter((c) => c === "\ufffd").length, 1, "the stray byte alone is replaced");
+  // A windows-1252 file is not taken for UTF-8: it holds no valid UTF-8 sequence.
+  const legacy = decodeWebBytes(encode1252(text));
+  assert.notEqual(legacy.source, "mostly-utf-8");
+  assert.ok(legacy.text.includes("caf\u00e9 owner said \u201cwe"), `${legacy.encoding} via ${legacy.source}`);
+});
+
 test("WARC.gz cut off mid-record: the records before the cut are read, then one skip says why", async () => {
   const dir = await tempDir();
   const entries = [0, 1, 2, 3].map((i) => ({ url: `https://gazette.example/n${i}`, body: newsPage({ title: `Story ${i}`, body: [`Story ${i}. ${STORY[0]}`, STORY[1]!, STORY[2]!] }) }));

@@ -15,7 +15,7 @@ export interface Decoded {
   text: string;
   /** The encoding used, and where it came from, for diagnostics. */
   encoding: string;
-  source: "bom" | "http" | "declared" | "utf-8" | "detected" | "fallback";
+  source: "bom" | "http" | "declared" | "utf-8" | "mostly-utf-8" | "detected" | "fallback";
 }
 
 /** Pulls `charset=...` out of a Content-Type header value. */
@@ -80,6 +80,10 @@ export function decodeWebBytes(bytes: Uint8Array, httpContentType?: string | nul
     return { text: dec.decode(bytes), encoding: dec.encoding, source };
   }
   if (isUtf8(bytes)) return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8", source: "utf-8" };
+  // UTF-8 with a stray bad byte (a file cut and pasted together, one Latin-1 character in a UTF-8
+  // page): decoding the whole as a legacy encoding would turn every curly quote and accent into
+  // mojibake, so the bad bytes alone become U+FFFD.
+  if (mostlyUtf8(bytes)) return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8", source: "mostly-utf-8" };
   const guess = tryDecoder(chardet.detect(bytes) ?? undefined, false);
   if (guess && guess.encoding !== "utf-8") return { text: guess.decode(bytes), encoding: guess.encoding, source: "detected" };
   return { text: tryDecoder("windows-1252", false)!.decode(bytes), encoding: "windows-1252", source: "fallback" };
@@ -92,4 +96,32 @@ function isUtf8(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Valid multi-byte UTF-8 sequences outnumber invalid bytes at least `ratio` to one. Text in a
+ * legacy encoding rarely holds valid UTF-8 sequences at all (a lead byte 0xC2-0xF4 followed by the
+ * right number of 0x80-0xBF bytes spells unlikely pairs such as "Ã©" in windows-1252).
+ */
+export function mostlyUtf8(bytes: Uint8Array, ratio = 4): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    let ok = need > 0;
+    for (let k = 1; ok && k <= need; k++) ok = i + k < bytes.length && (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += need + 1;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return invalid > 0 && valid >= ratio * invalid;
 }
