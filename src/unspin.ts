@@ -225,6 +225,14 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
       // the sources claimed on a dense stretch alone.
       const denseSeen: { id: string; suspect: { start: number; end: number } }[] = [];
       const denseClaimed: { id: string; suspect: { start: number; end: number } }[] = [];
+      // The aligned passages plus a claimed stretch, word-aligned as a whole, unless an aligned
+      // passage already covers it.
+      const withStretch = (s: SourceInput, st: { suspect: { start: number; end: number }; source: { start: number; end: number } }) => {
+        const { passages, suspectUnits, sourceUnits } = s.alignment;
+        if (passages.some((p) => p.suspect.start <= st.suspect.start && p.suspect.end >= st.suspect.end)) return passages;
+        const passage = alignStretch(suspectUnits, sourceUnits, st.suspect, st.source, lex(), options.align);
+        return passage ? [...passages, passage].sort((a, b) => a.suspect.start - b.suspect.start) : passages;
+      };
       const isSource = (s: SourceInput): boolean | SourceInput => {
         const m = measure(s.alignment);
         const copy = isCopyVerdict(pairVerdict(m, thresholds).verdict);
@@ -236,11 +244,8 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
         if (best && claimDense(best, dense || undefined)) denseSeen.push({ id: s.id, suspect: best.suspect });
         let result: boolean | SourceInput = claimed;
         if (!claimed && best && dense && claimDense(best, dense)) {
-          // Claimed on the dense stretch: it becomes a passage of its own (word-aligned as a whole)
-          // unless an aligned passage already covers it.
-          const covered = s.alignment.passages.some((p) => p.suspect.start <= best.suspect.start && p.suspect.end >= best.suspect.end);
-          const passage = covered ? null : alignStretch(su, ou, best.suspect, best.source, lex(), options.align);
-          const passages = passage ? [...s.alignment.passages, passage].sort((a, b) => a.suspect.start - b.suspect.start) : s.alignment.passages;
+          // Claimed on the dense stretch: it becomes a passage of its own.
+          const passages = withStretch(s, best);
           if (passages.length) {
             result = { ...s, claimed: true, alignment: { ...s.alignment, passages } };
             denseClaimed.push({ id: s.id, suspect: best.suspect });
@@ -251,11 +256,7 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
         // that neither rule above claims (src/search/claim.ts).
         const ordered = chain && result === false && m.alignedUnits > 0 ? orderedChain(su, ou, (u) => chainWeight(u, lex())) : null;
         if (ordered && chain && claimChain(ordered, m.alignedUnits, chain)) {
-          // The chain's stretch becomes a passage unless an aligned passage already covers it.
-          const covered = s.alignment.passages.some((p) => p.suspect.start <= ordered.suspect.start && p.suspect.end >= ordered.suspect.end);
-          const passage = covered ? null : alignStretch(su, ou, ordered.suspect, ordered.source, lex(), options.align);
-          const passages = passage ? [...s.alignment.passages, passage].sort((a, b) => a.suspect.start - b.suspect.start) : s.alignment.passages;
-          result = { ...s, claimed: true, alignment: { ...s.alignment, passages } };
+          result = { ...s, claimed: true, alignment: { ...s.alignment, passages: withStretch(s, ordered) } };
         }
         const brief = (e: DenseEvidence | null) => (e ? { weight: Math.round(e.weight * 100) / 100, share: Math.round(e.share * 1000) / 1000, matched: e.matched } : null);
         opts.onCandidate?.({
