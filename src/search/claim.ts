@@ -87,7 +87,7 @@ export function sharedRuns(alignment: Alignment, k: number): number {
 // (eval/retrieval-dense-replay.ts, eval/results/retrieval.md "Session 5"): share 0.7 is the
 // loosest floor at which no dev clean suspect gains an unproven claim at any weight from 3; lower
 // floors (0.3-0.6) would reach 91.7-95.5% random but claim on 2-13 of 33 clean suspects. The
-// weight is about three words rarer than one in a hundred million; six words matched at least.
+// weight is about three words rarer than one in a million; six words matched at least.
 export interface DenseClaimOptions {
   denseShare: number;
   denseWeight: number;
@@ -103,8 +103,9 @@ const UNIGRAM_TOTAL = 5.416e11;
 
 /**
  * How much finding a suspect word in the candidate says: 0 for function words and words as common
- * as "said" (a millionth of English text or more), rising to 1 for words rarer than one in a
- * billion; names and numbers count half, since every article about the same people repeats them.
+ * as "said" (a thousandth of English text or more; "said" is 0.06% and weighs 0.08), rising to 1
+ * for words rarer than one in a million; names and numbers count half, since every article about
+ * the same people repeats them.
  */
 export function rarity(u: Unit, lexicon: Lexicon): number {
   if (u.stop) return 0;
@@ -112,7 +113,7 @@ export function rarity(u: Unit, lexicon: Lexicon): number {
   return u.proper || u.number ? w / 2 : w;
 }
 
-/** 0 for words a millionth of English text or more, rising to 1 for one in a billion. */
+/** 0 for words a thousandth of English text or more, rising (by the log) to 1 for one in a million and rarer. */
 function englishRarity(norm: string, lexicon: Lexicon): number {
   const z = Math.log10(UNIGRAM_TOTAL / (lexicon.unigram(norm) + 1));
   return Math.max(0, Math.min(1, (z - 3) / 3));
