@@ -12,6 +12,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { examples, freshServer } from "./helpers/server.js";
 import { tempDir } from "./helpers/tmp.js";
 import type { RunningServer } from "../src/server/index.js";
+import type { ClustersReport } from "../src/report/clusters-schema.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (Debian: apt-get install -y --no-install-recommends chromium; .ci/run does it)`;
@@ -28,6 +29,9 @@ interface PageElement {
 }
 const CHECKED = () => Boolean(document.querySelector("#check-status")?.textContent?.startsWith("Checked"));
 const documents = (count: number) => document.querySelector("#stat-documents")?.textContent === String(count);
+
+/** A catalogue colour (#rrggbb) as getComputedStyle gives it. */
+const rgbOf = (hex: string) => `rgb(${[1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)).join(", ")})`;
 
 /** WCAG contrast ratio of two CSS rgb() colours. */
 function contrast(a: string, b: string): number {
@@ -91,9 +95,7 @@ describe("the web page in headless Chromium", { skip }, () => {
     const rules = ((await (await fetch(`${server.url}/api/rules`)).json()) as { rules: { id: string; color: string }[] }).rules;
     const first = marks.first();
     const rule = (await first.getAttribute("data-rule"))!;
-    const hex = rules.find((r) => r.id === rule)!.color;
-    const rgb = `rgb(${[1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16)).join(", ")})`;
-    assert.equal(await first.evaluate((el) => getComputedStyle(el).backgroundColor), rgb);
+    assert.equal(await first.evaluate((el) => getComputedStyle(el).backgroundColor), rgbOf(rules.find((r) => r.id === rule)!.color));
     await page.screenshot({ path: join(artifacts, "web-check.png"), fullPage: true });
 
     // Hover shows the tooltip.
@@ -196,6 +198,73 @@ describe("the web page in headless Chromium", { skip }, () => {
     assert.match(readFileSync((await html.path())!, "utf8"), /<!doctype html>[\s\S]*spun-copy/);
   });
 
+  test("an altered quotation is marked around the word edits inside it, coloured and explained like every finding", async () => {
+    // The check of the previous test: the spun harbour article against its indexed original, where
+    // "a difficult decision" became "a easy decision" inside the councillor's quotation.
+    const rules = ((await (await fetch(`${server.url}/api/rules`)).json()) as { rules: { id: string; color: string; description: string }[] }).rules;
+    const rule = rules.find((r) => r.id === "quote-altered")!;
+    assert.ok((await page.locator("#side-suspect mark.finding[data-rule=quote-altered]").count()) >= 1, "marked in the suspect, side by side");
+    assert.ok((await page.locator("#side-source mark.finding[data-rule=quote-altered]").count()) >= 1, "marked in the source, side by side");
+    await page.click("#show-text");
+    try {
+      const quotes = page.locator("#text-view mark.finding[data-rule=quote-altered]");
+      assert.equal(await quotes.count(), 2, "both altered quotations are marked");
+      const quote = quotes.first();
+      assert.match((await quote.textContent())!, /^“This is a easy decision , but it is the right one for our community,”$/);
+      assert.equal(await quote.getAttribute("tabindex"), "0");
+      assert.equal(await quote.evaluate((el) => getComputedStyle(el).backgroundColor), rgbOf(rule.color));
+      // The word edits inside keep their own marks (and colours).
+      const inside = quote.locator("mark.finding[data-rule=meaning-flip]");
+      assert.equal(await inside.textContent(), "easy");
+      assert.equal(await inside.evaluate((el) => getComputedStyle(el).backgroundColor), rgbOf(rules.find((r) => r.id === "meaning-flip")!.color));
+
+      // Keyboard: Tab from the mark before the quotation reaches the quotation, then the edit inside it.
+      await page.evaluate(`(() => {
+        const all = [...document.querySelectorAll("#text-view [tabindex='0']")];
+        all[all.indexOf(document.querySelector("#text-view mark[data-rule=quote-altered]")) - 1].focus();
+      })()`);
+      await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate("document.activeElement?.dataset.rule"), "quote-altered");
+      await page.waitForSelector("#tip:not([hidden])");
+      let tip = (await page.textContent("#tip"))!;
+      assert.match(tip, /quote-altered/);
+      assert.ok(tip.includes(rule.description), "the tooltip has the catalogue's description");
+      assert.match(tip, /Source“This is a difficult decision, but it is the right one for our community”/);
+      assert.match(tip, /Suspect“This is a easy decision , but it is the right one for our community,”Suggestion/, "a quotation keeps its own quotation marks, none added");
+      assert.equal(await page.evaluate("document.activeElement?.getAttribute('aria-describedby')"), "tip");
+      await page.keyboard.press("Tab");
+      assert.equal(await page.evaluate("document.activeElement?.dataset.rule"), "meaning-flip");
+      assert.match((await page.textContent("#tip"))!, /meaning-flip/);
+      await page.keyboard.press("Escape");
+      await page.waitForSelector("#tip", { state: "hidden" });
+      await page.evaluate("document.activeElement?.blur()");
+
+      // Pointer: over the opening quotation mark (the quotation's own words, not an edit inside it).
+      const at = await page.evaluate<{ x: number; y: number }>(`(() => {
+        const r = document.createRange();
+        const first = document.querySelector("#text-view mark[data-rule=quote-altered]").firstChild;
+        r.setStart(first, 0);
+        r.setEnd(first, 1);
+        const box = r.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      })()`);
+      await page.mouse.move(at.x, at.y);
+      await page.waitForSelector("#tip:not([hidden])");
+      tip = (await page.textContent("#tip"))!;
+      assert.match(tip, /quote-altered/);
+      await page.screenshot({ path: join(artifacts, "web-quote-altered.png") });
+      await inside.hover();
+      await page.waitForFunction(() => Boolean(document.querySelector("#tip")?.textContent?.includes("meaning-flip")));
+      await page.screenshot({ path: join(artifacts, "web-quote-altered-inner.png") });
+      await page.mouse.move(0, 0);
+      await page.waitForSelector("#tip", { state: "hidden" });
+    } finally {
+      await page.mouse.move(0, 0);
+      await page.click("#show-side");
+    }
+    await page.waitForSelector("#side-view");
+  });
+
   test("index view: who copied whom, after the spun copy is added too", async () => {
     await page.click("#nav-index");
     await page.waitForSelector("#view-index:not([hidden])");
@@ -205,13 +274,24 @@ describe("the web page in headless Chromium", { skip }, () => {
       document.getElementById("drop-index").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
     })(${JSON.stringify(spun)})`);
     await page.waitForFunction(documents, 2);
-    await page.click("#clusters-run");
+    const [reply] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === "/api/clusters"), page.click("#clusters-run")]);
     await page.waitForSelector("#clusters .cluster");
     const cluster = (await page.textContent("#clusters .cluster"))!;
     assert.match(cluster, /2 articles/);
     assert.match(cluster, /harbour-council\.txt\s*original/);
     assert.match(cluster, /harbour-council-spun\.txt\s*copy/);
     assert.match(cluster, /harbour-council\.txt → harbour-council-spun\.txt · spun-copy/);
+    // The evidence behind "by the text": the counts of the JSON, for the original and the copy.
+    const direction = ((await reply.json()) as ClustersReport).clusters[0]!.edges[0]!.direction;
+    assert.equal(direction.by, "text");
+    const { from, to } = direction.text;
+    assert.ok(from.plainer + to.nonWords + to.debris > 0, "the spun copy carries textual evidence");
+    assert.match(cluster, /by the text, \d+% sure/);
+    const evidence = (await page.textContent("#clusters .cluster .evidence"))!;
+    assert.match(evidence, /^Evidence: /);
+    if (from.plainer || to.plainer) assert.ok(evidence.includes(`the plainer of two swapped words (original ${from.plainer}, copy ${to.plainer})`), evidence);
+    if (from.nonWords || to.nonWords) assert.ok(evidence.includes(`misspelt or mangled words (original ${from.nonWords}, copy ${to.nonWords})`), evidence);
+    if (from.debris || to.debris) assert.ok(evidence.includes(`debris such as “do n't” (original ${from.debris}, copy ${to.debris})`), evidence);
     await page.locator("#clusters").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, "web-clusters.png") });
     const [html] = await Promise.all([page.waitForEvent("download"), page.click("#clusters-html")]);
@@ -220,6 +300,58 @@ describe("the web page in headless Chromium", { skip }, () => {
     await page.click("#added-list button");
     await page.waitForFunction(documents, 1);
     await page.click("#nav-check");
+  });
+
+  test("index view: who copied whom, by dates and undecided, with the evidence in words", async () => {
+    // Plain text files carry no dates: a clusters reply written for this test stands in for the server's.
+    const side = (debris: number, nonWords: number, plainer: number) => ({ debris, nonWords, plainer });
+    const edge = { verdict: "spun-copy", coverage: 0.9, similarity: 0.8, alignedWords: 180, passages: [] };
+    const reply: ClustersReport = {
+      schema: "unspin/clusters@1",
+      index: "test",
+      minSimilarity: 0.5,
+      stats: { documents: 3, newlyExamined: 3, candidatePairs: 3, confirmed: 2, edges: 2, edgesShown: 2, repeatedFragments: 0, clusters: 1, clustered: 3, interrupted: false, seconds: 0.1 },
+      clusters: [
+        {
+          id: "c0",
+          size: 3,
+          members: [
+            { id: "d1", title: "Ferry fares to rise in spring", published: "2024-03-04", role: "original" },
+            { id: "d2", title: "Ferry fares set to climb this spring", published: "2024-03-06T09:30:00Z", role: "copy" },
+            { id: "d3", title: "Ferry tickets will cost more", role: "undetermined" },
+          ],
+          edges: [
+            { ...edge, verdict: "spun-copy", from: "d1", to: "d2", direction: { state: "known", by: "dates", confidence: 0.97, dates: { from: "2024-03-04", to: "2024-03-06T09:30:00Z" }, text: { from: side(0, 0, 4), to: side(1, 0, 0), score: 6 }, note: "published earlier; the text agrees" } },
+            { ...edge, verdict: "rewrite", from: "d1", to: "d3", direction: { state: "unknown", by: "none", confidence: 0, dates: { from: "2024-03-04" }, text: { from: side(0, 1, 2), to: side(0, 0, 2), score: -1.5 }, note: "the textual evidence is weak or mixed" } },
+          ],
+        },
+      ],
+      notes: [],
+    };
+    await page.click("#nav-index");
+    try {
+      await page.route("**/api/clusters", (r) => r.fulfill({ contentType: "application/json", body: JSON.stringify(reply) }));
+      try {
+        await page.click("#clusters-run");
+        await page.waitForFunction(() => Boolean(document.querySelector("#clusters")?.textContent?.includes("Ferry tickets")));
+      } finally {
+        await page.unroute("**/api/clusters");
+      }
+      const lines = await page.locator("#clusters .edges li").allTextContents();
+      assert.equal(lines.length, 2);
+      assert.match(lines[0]!, /Ferry fares to rise in spring → Ferry fares set to climb this spring · spun-copy · 90% of the copy aligned · by dates, 97% sure/);
+      assert.match(lines[0]!, /Evidence: published 4 Mar 2024 \(original\) and 6 Mar 2024, 09:30 UTC \(copy\); the text agrees\.$/);
+      assert.match(lines[1]!, /Ferry fares to rise in spring ↔ Ferry tickets will cost more · rewrite · .* · who copied whom is unknown/);
+      assert.match(lines[1]!, /Evidence: weak or mixed — the plainer of two swapped words \(first 2, second 2\); misspelt or mangled words \(first 1, second 0\)\.$/);
+      await page.locator("#clusters").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(artifacts, "web-clusters-evidence.png") });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.locator("#clusters .edges").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(artifacts, "web-clusters-evidence-narrow.png") });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.click("#nav-check");
+    }
   });
 
   test("on a narrow window nothing overflows sideways", async () => {

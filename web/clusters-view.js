@@ -11,17 +11,55 @@ function label(m) {
   return m.title || m.url || m.id;
 }
 
+// The direction's evidence in the text (src/cluster/direction.ts), for a reader: what each kind
+// points to, counted on both sides of the pair.
+const SIGNS = [
+  ["plainer", "the plainer of two swapped words"],
+  ["nonWords", "misspelt or mangled words"],
+  ["debris", "spinning-tool debris such as “do n't”"],
+];
+
+/** A stored publication date, as a day (and time, in UTC, when the date carries one). */
+function when(s) {
+  const ms = Date.parse(s);
+  if (!Number.isFinite(ms)) return s;
+  const time = /T\d|\d:\d/.test(s);
+  const d = new Date(ms).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", ...(time ? { hour: "2-digit", minute: "2-digit" } : {}), timeZone: "UTC" });
+  return time ? `${d} UTC` : d;
+}
+
+/**
+ * The evidence behind a direction, briefly: the two dates when they decided it, else the counts of
+ * textual evidence on each side (the original and the copy, or the first and second of the pair).
+ */
+function evidence(d) {
+  const known = d.state === "known";
+  const [a, b] = known ? ["original", "copy"] : ["first", "second"];
+  const dates = d.dates?.from && d.dates?.to ? `published ${when(d.dates.from)} (${a}) and ${when(d.dates.to)} (${b})` : null;
+  const counts = SIGNS.filter(([k]) => d.text?.from?.[k] || d.text?.to?.[k]).map(([k, what]) => `${what} (${a} ${d.text.from[k]}, ${b} ${d.text.to[k]})`);
+  if (known && d.by === "dates") {
+    // What the text says besides, as the note has it ("published earlier; the text agrees").
+    const besides = d.note?.split("; ").slice(1).join("; ");
+    return [dates ?? "published earlier", besides].filter(Boolean).join("; ");
+  }
+  if (known) return counts.join("; ");
+  if (!counts.length) return dates ? `${dates}; no evidence in the text either way` : "no dates to compare and no evidence in the text either way";
+  return [dates, `weak or mixed — ${counts.join("; ")}`].filter(Boolean).join("; ");
+}
+
 function edgeLine(edge, byId_) {
   const from = byId_.get(edge.from);
   const to = byId_.get(edge.to);
   const known = edge.direction.state === "known";
   const arrow = known ? " → " : " ↔ ";
   const how = known ? `${edge.direction.by === "dates" ? "by dates" : "by the text"}, ${pct(edge.direction.confidence)} sure` : "who copied whom is unknown";
+  const why = evidence(edge.direction);
   return h(
     "li",
     {},
     h("span", { class: "edge-pair" }, label(from), arrow, label(to)),
     h("span", { class: "muted small" }, ` · ${edge.verdict} · ${pct(edge.coverage)} of the copy aligned · ${how}`),
+    why ? h("span", { class: "evidence small" }, `Evidence: ${why}.`) : null,
   );
 }
 

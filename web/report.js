@@ -23,8 +23,11 @@ export function setRules(list) {
 
 const ruleOf = (id) => rules.get(id) ?? { id, description: "", color: "#eeeeee", severity: "info" };
 
-/** A finding's words, quoted, or a dash for nothing (an insertion's source, a deletion's suspect). */
-const quoted = (s) => (s && s.trim() ? `“${s}”` : "—");
+/**
+ * A finding's words, quoted, or a dash for nothing (an insertion's source, a deletion's suspect).
+ * A quotation that brings its own quotation marks is shown with them alone.
+ */
+const quoted = (s) => (!s || !s.trim() ? "—" : s.trim().length > 2 && /^\s*["“”„«]/u.test(s) && /["“”»][\s,.]*$/u.test(s) ? s : `“${s}”`);
 
 // ---------------------------------------------------------------------------------------------
 // The tooltip: one element, filled from the finding under the pointer or the keyboard focus.
@@ -109,56 +112,76 @@ function wireTips(root, findings) {
 
 /**
  * Findings that can be marked without overlapping, shortest first (so a word edit inside a
- * quotation-wide finding stays visible; every finding is listed in the table anyway).
+ * quotation-wide finding stays visible), and then `wide` ones: a longer finding (an altered
+ * quotation) that holds whole marks without cutting through any is marked around them, one level
+ * deep. What is still left (a finding that cuts through others) is listed in the table only.
  */
 function pickMarks(spans) {
+  const byLength = [...spans].filter((x) => x.end > x.start).sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
+  const apart = (s, t) => s.end <= t.start || s.start >= t.end;
   const taken = [];
-  for (const s of [...spans].filter((x) => x.end > x.start).sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start)) {
-    if (taken.every((t) => s.end <= t.start || s.start >= t.end)) taken.push(s);
+  const rest = [];
+  for (const s of byLength) (taken.every((t) => apart(s, t)) ? taken : rest).push(s);
+  const wide = [];
+  for (const s of rest) {
+    const holds = (t) => s.start <= t.start && t.end <= s.end && t.end - t.start < s.end - s.start;
+    if (taken.every((t) => apart(s, t) || holds(t)) && wide.every((w) => apart(s, w))) wide.push(s);
   }
-  return taken.sort((a, b) => a.start - b.start);
+  const order = (list) => list.sort((a, b) => a.start - b.start);
+  return { marks: order(taken), wide: order(wide) };
 }
 
 const covering = (list, a, b) => list.find((x) => x.start <= a && x.end >= b);
 
 /**
- * Renders `text` into `container` as text nodes, with findings as focusable <mark>s, zero-width
- * findings (deleted words) as small carets, and aligned passages as linked spans.
- * `side` is "sus" or "src" (ids of passage anchors), `view` keeps ids unique per view.
+ * Renders `text` into `container` as text nodes, with findings as focusable <mark>s (a wide one,
+ * an altered quotation, around the marks inside it), zero-width findings (deleted words) as small
+ * carets, and aligned passages as linked spans. `side` is "sus" or "src" (ids of passage anchors),
+ * `view` keeps ids unique per view.
  */
-function renderText(container, text, findings, { marks, gaps = [], passages = [], side, view, counterpart }) {
+function renderText(container, text, findings, { marks, wide = [], gaps = [], passages = [], side, view, counterpart }) {
   const clamp = (x) => Math.max(0, Math.min(text.length, x));
   const cuts = new Set([0, text.length]);
-  for (const x of [...marks, ...passages]) {
+  for (const x of [...marks, ...wide, ...passages]) {
     cuts.add(clamp(x.start));
     cuts.add(clamp(x.end));
   }
   for (const g of gaps) cuts.add(clamp(g.at));
   const points = [...cuts].sort((a, b) => a - b);
+  const markOf = (i, cls) => {
+    const f = findings[i];
+    const el = h("mark", { class: `finding${cls} sev-${f.severity}`, tabindex: "0", "data-f": i, "data-rule": f.rule });
+    el.style.backgroundColor = ruleOf(f.rule).color;
+    return el;
+  };
+  // The open elements, outermost first: a passage (or the container), a wide mark, a mark. A
+  // passage boundary closes the marks; a mark cut by it goes on in a second element.
   let passage = null;
   let target = container;
-  let lastMark = null;
-  let lastMarkFinding = -1;
+  let outer = null;
+  let outerEl = null;
+  let inner = null;
+  let innerEl = null;
   const gapsAt = (at) => gaps.filter((g) => clamp(g.at) === at);
-  const addGaps = (at) => {
+  const addGaps = (at, into) => {
     for (const g of gapsAt(at)) {
       const f = findings[g.i];
-      const el = h("span", { class: `gap sev-${f.severity}`, tabindex: "0", "data-f": g.i, "aria-label": `${f.rule}: ${f.note}` });
-      target.append(el);
-      lastMark = null;
+      into.append(h("span", { class: `gap sev-${f.severity}`, tabindex: "0", "data-f": g.i, "aria-label": `${f.rule}: ${f.note}` }));
+      inner = null;
     }
   };
   for (let s = 0; s < points.length; s++) {
     const a = points[s];
     const b = points[s + 1];
     if (b === undefined) {
-      addGaps(a);
+      addGaps(a, target);
       break;
     }
     const p = covering(passages, a, b) ?? null;
     if (p !== passage) {
       passage = p;
-      lastMark = null;
+      outer = null;
+      inner = null;
       if (p) {
         target = h("span", { class: "passage", "data-k": p.k });
         if (a === clamp(p.start)) {
@@ -173,24 +196,30 @@ function renderText(container, text, findings, { marks, gaps = [], passages = []
         target = container;
       }
     }
-    addGaps(a);
-    const m = covering(marks, a, b);
-    const piece = text.slice(a, b);
+    const w = covering(wide, a, b) ?? null;
+    if (w !== outer) {
+      outer = w;
+      inner = null;
+      if (w) {
+        outerEl = markOf(w.i, " wide");
+        target.append(outerEl);
+      }
+    }
+    const into = outer ? outerEl : target;
+    addGaps(a, into);
+    const m = covering(marks, a, b) ?? null;
+    const piece = document.createTextNode(text.slice(a, b));
     if (!m) {
-      target.append(document.createTextNode(piece));
-      lastMark = null;
+      into.append(piece);
+      inner = null;
       continue;
     }
-    if (lastMark && lastMarkFinding === m.i && lastMark.parentNode === target) {
-      lastMark.append(document.createTextNode(piece));
-      continue;
+    if (m !== inner) {
+      inner = m;
+      innerEl = markOf(m.i, "");
+      into.append(innerEl);
     }
-    const f = findings[m.i];
-    const rule = ruleOf(f.rule);
-    lastMark = h("mark", { class: `finding sev-${f.severity}`, tabindex: "0", "data-f": m.i, "data-rule": f.rule }, piece);
-    lastMark.style.backgroundColor = rule.color;
-    lastMarkFinding = m.i;
-    target.append(lastMark);
+    innerEl.append(piece);
   }
 }
 
@@ -334,7 +363,7 @@ function textView(report, suspect) {
   const findings = report.findings;
   const spans = findings.map((f, i) => ({ start: f.suspect.start, end: f.suspect.end, i }));
   const body = h("div", { class: "text", id: "text-body" });
-  renderText(body, suspect, findings, { marks: pickMarks(spans), gaps: spans.filter((s) => s.end === s.start).map((s) => ({ at: s.start, i: s.i })), side: "sus", view: "t" });
+  renderText(body, suspect, findings, { ...pickMarks(spans), gaps: spans.filter((s) => s.end === s.start).map((s) => ({ at: s.start, i: s.i })), side: "sus", view: "t" });
   wireTips(body, findings);
   return h("section", { class: "card", id: "text-view", "aria-labelledby": "text-heading" }, h("h3", { id: "text-heading" }, "The text, with every finding marked"), h("p", { class: "hint" }, "Point at a marked word, or move to it with Tab, to see the rule, the source's words, the suggestion and a note."), body);
 }
@@ -353,7 +382,7 @@ function sideView(report, suspect, sourceTexts, chosen) {
     const left = h("div", { class: "text", id: "side-suspect", tabindex: "-1" });
     const right = h("div", { class: "text", id: "side-source", tabindex: "-1" });
     renderText(left, suspect, findings, {
-      marks: pickMarks(susSpans),
+      ...pickMarks(susSpans),
       gaps: susSpans.filter((s) => s.end === s.start).map((s) => ({ at: s.start, i: s.i })),
       passages: passages.map((p) => ({ start: p.sus.start, end: p.sus.end, k: p.k, similarity: p.similarity })),
       side: "sus",
@@ -361,7 +390,7 @@ function sideView(report, suspect, sourceTexts, chosen) {
       counterpart: "source",
     });
     renderText(right, sourceText, findings, {
-      marks: pickMarks(srcSpans),
+      ...pickMarks(srcSpans),
       gaps: srcSpans.filter((s) => s.end === s.start).map((s) => ({ at: s.start, i: s.i })),
       passages: passages.map((p) => ({ start: p.src.start, end: p.src.end, k: p.k, similarity: p.similarity })),
       side: "src",
