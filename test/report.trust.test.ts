@@ -51,6 +51,26 @@ test("an index that holds the suspect traces it to the others, not to itself", a
   await index.close();
 });
 
+test("an indexed suspect's own word pairs do not vouch for it: its source-free findings are those it gets when not indexed", async () => {
+  const lonely = readFileSync(join(examples, "spun", "library-hours.txt"), "utf8");
+  const others = NEAR_DUPLICATES.slice(0, 2);
+  const findingsOf = async (texts: string[]) => {
+    const index = await indexOf(texts);
+    try {
+      const r = await index.check(lonely);
+      return { indexed: Boolean(r.indexed), findings: r.findings.map((f) => `${f.rule}:${f.suspect.start}:${f.suspect.end}`).sort() };
+    } finally {
+      await index.close();
+    }
+  };
+  const apart = await findingsOf(others);
+  const within = await findingsOf([...others, lonely]);
+  assert.equal(apart.indexed, false);
+  assert.equal(within.indexed, true);
+  assert.ok(apart.findings.some((f) => f.startsWith("odd-collocation")), `the spun text has odd word pairs: ${apart.findings.join(", ")}`);
+  assert.deepEqual(within.findings, apart.findings);
+});
+
 test("a one-sentence text is too short to judge: no likely-spun, no spin probability, a note saying why", () => {
   const report = unspin.intrinsic("The council voted on Tuesday to approve the harbour plan.");
   assert.equal(report.verdict, "no-evidence");

@@ -9,6 +9,7 @@ import { readArticles } from "../ingest/readArticles.js";
 import type { Report } from "../report/schema.js";
 import type { IndexStore } from "../store/types.js";
 import type { CorpusCounts } from "../intrinsic/index.js";
+import { wordTokens, type DocumentNgrams } from "../store/corpus.js";
 import type { Unspin } from "../unspin.js";
 import { clusterOf } from "./clusters.js";
 import type { ArticleInput, CheckEvent, CheckInputsOptions, IndexCheckOptions } from "./types.js";
@@ -20,6 +21,11 @@ export interface CheckTarget {
   corpus: () => Promise<CorpusCounts | undefined>;
   /** Documents in the index (for the report's `searched`). */
   documents: () => Promise<number>;
+}
+
+/** The index's corpus counts less one document's own n-grams (the sketch never undercounts, so each is floored at 0). */
+export function withoutDocument(corpus: CorpusCounts, own: DocumentNgrams): CorpusCounts {
+  return { count: (ngram) => Math.max(0, corpus.count(ngram) - (own.get(ngram.join(" ")) ?? 0)), total: Math.max(0, corpus.total - wordTokens(own)) };
 }
 
 export async function checkOne(unspin: Unspin, target: CheckTarget, suspect: string | ArticleInput, options: IndexCheckOptions = {}): Promise<Report> {
@@ -35,9 +41,13 @@ export async function checkOne(unspin: Unspin, target: CheckTarget, suspect: str
   // reported as a spun copy of its own copy.
   const cluster = indexed ? await clusterOf(target.store, indexed) : undefined;
   const copies = cluster?.copiedBy ?? [];
+  // An indexed suspect's own word pairs are in the index's counts: they would vouch for its odd
+  // phrases (a spun text indexed finds its own swaps common). Its document's counts are taken out.
+  const own = corpus && indexed ? (await target.store.getDocuments([indexed]))[0] : undefined;
+  const context = corpus && own ? withoutDocument(corpus, unspin.prepare({ id: own.id, text: own.text }).ngrams) : corpus;
   const report = await unspin.check(text, target.store, {
     ...(options.input !== undefined ? { input: options.input } : {}),
-    ...(corpus ? { corpus } : {}),
+    ...(context ? { corpus: context } : {}),
     ...(excludeSelf ? { exclude: { ids: new Set([ownId, ...copies]), urls: new Set(url ? [url] : []) } } : {}),
   });
   const searched = { documents: await target.documents() };
