@@ -82,8 +82,18 @@ export function openOut(out: string | undefined, stdout: NodeJS.WritableStream):
       async abort() {},
     };
   }
+  // The system's reason in words (a bare "ENOENT" tells a user nothing).
+  const why = (e: unknown): string => {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return `the folder ${dirname(out)} does not exist`;
+    if (code === "EACCES" || code === "EPERM") return "permission denied";
+    if (code === "ENOSPC") return "no space left on the device";
+    if (code === "EROFS") return "the file system is read-only";
+    if (code === "EISDIR") return "it is a folder";
+    return code ?? String(e);
+  };
   const failed = (e: unknown, doing: string): UnspinError =>
-    e instanceof UnspinError ? e : new UnspinError("OUTPUT_UNWRITABLE", `cannot ${doing} ${out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, "choose a writable --out path", { cause: e });
+    e instanceof UnspinError ? e : new UnspinError("OUTPUT_UNWRITABLE", `cannot ${doing} ${out}: ${why(e)}`, "choose a writable --out path", { cause: e });
   let target = out;
   let tmp: string | undefined;
   let fh: FileHandle | undefined;
