@@ -134,6 +134,11 @@ test("a UTF-8 text file with one stray Latin-1 byte keeps its curly quotes; only
   const got = articles[0]!.text;
   assert.ok(got.includes("The caf\u00e9 owner said \u201cwe will stay open\u201d \u2013"), got.slice(0, 120));
   assert.equal([...got].filter((c) => c === "\ufffd").length, 1, "the stray byte alone is replaced");
+  // One quotation and one stray byte: still UTF-8.
+  const short = Buffer.concat([Buffer.from("She said \u201csafety comes first,\u201d and left.", "utf8"), Buffer.from([0xa0]), Buffer.from(" The end.", "utf8")]);
+  const decoded = decodeWebBytes(short);
+  assert.equal(decoded.source, "mostly-utf-8");
+  assert.ok(decoded.text.includes("\u201csafety comes first,\u201d"), decoded.text);
   // A windows-1252 file is not taken for UTF-8: it holds no valid UTF-8 sequence.
   const legacy = decodeWebBytes(encode1252(text));
   assert.notEqual(legacy.source, "mostly-utf-8");

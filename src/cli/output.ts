@@ -86,6 +86,7 @@ export function openOut(out: string | undefined, stdout: NodeJS.WritableStream):
   const why = (e: unknown): string => {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return `the folder ${dirname(out)} does not exist`;
+    if (code === "ENOTDIR") return "a part of the path is a file, not a folder";
     if (code === "EACCES" || code === "EPERM") return "permission denied";
     if (code === "ENOSPC") return "no space left on the device";
     if (code === "EROFS") return "the file system is read-only";

@@ -99,11 +99,13 @@ function isUtf8(bytes: Uint8Array): boolean {
 }
 
 /**
- * Valid multi-byte UTF-8 sequences outnumber invalid bytes at least `ratio` to one. Text in a
- * legacy encoding rarely holds valid UTF-8 sequences at all (a lead byte 0xC2-0xF4 followed by the
- * right number of 0x80-0xBF bytes spells unlikely pairs such as "Ã©" in windows-1252).
+ * Valid multi-byte UTF-8 sequences at least as many as invalid bytes (`ratio` to one). Text in a
+ * legacy encoding rarely holds a valid UTF-8 sequence at all (a lead byte 0xC2-0xF4 followed by
+ * the right number of 0x80-0xBF bytes spells unlikely pairs such as "Ã©" in windows-1252), while
+ * every one of its accented letters and curly quotes is an invalid byte; a UTF-8 text with one
+ * quotation (two curly quotes) and one stray byte must still count as UTF-8.
  */
-export function mostlyUtf8(bytes: Uint8Array, ratio = 4): boolean {
+export function mostlyUtf8(bytes: Uint8Array, ratio = 1): boolean {
   let valid = 0;
   let invalid = 0;
   for (let i = 0; i < bytes.length; ) {

@@ -239,7 +239,7 @@ async function* fromBytes(bytes: Uint8Array, fmt: Sniffed, ctx: Ctx, innerName: 
       })(), ctx);
       return;
     case "binary":
-      yield skip(ctx.input, "binary data, not text or a known document format");
+      yield skip(ctx.input, "binary data, not text or a known document format (give plain text, HTML, RSS/Atom, JSON Lines or WARC files)");
       return;
     case "html": {
       const { extractHtml, decodeWebBytes } = await loadParsers();

@@ -119,7 +119,7 @@ export async function* checkInputs(unspin: Unspin, target: CheckTarget | null, i
     }
     if (articles === 0 && skips === 0) {
       failed++;
-      yield { kind: "failed", input, reason: `${input}: no article found` };
+      yield { kind: "failed", input, reason: `${input}: no article found (an empty folder or file, or nothing readable in it)` };
       progress();
     }
   }
