@@ -5,7 +5,7 @@ import type { Text } from "./text/types.js";
 import type { Lexicon } from "./lexicon/types.js";
 import type { Unit } from "./align/index.js";
 import { getLexicon } from "./lexicon/index.js";
-import { alignStretch, alignTexts, type AlignOptions } from "./align/index.js";
+import { alignTexts, type AlignOptions } from "./align/index.js";
 import { buildReport, isCopyVerdict, measure, type SourceInput } from "./report/build.js";
 import type { Report } from "./report/schema.js";
 import { DEFAULT_THRESHOLDS, pairVerdict, type VerdictThresholds } from "./verdict/pair.js";
@@ -14,6 +14,7 @@ import { DEFAULT_TRACE, suspectKeys, traceSources, type CandidateDocument, type 
 import { prepareDocument, type PreparedDocument } from "./search/prepare.js";
 import { chainWeight, claimChain, claimDense, claimSource, DEFAULT_CHAIN_CLAIM, DEFAULT_CLAIM, DEFAULT_DENSE_CLAIM, rarity, sharedRuns, sharedStretches, type ChainClaimOptions, type ClaimOptions, type DenseClaimOptions, type DenseEvidence } from "./search/claim.js";
 import { orderedChain } from "./search/chain.js";
+import { withStretch } from "./search/stretch.js";
 import { denseProfile } from "./search/dense.js";
 import type { Article } from "./ingest/types.js";
 import { analyzeIntrinsic, type CorpusCounts, type IntrinsicResult, type WordVectors } from "./intrinsic/index.js";
@@ -225,14 +226,6 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
       // the sources claimed on a dense stretch alone.
       const denseSeen: { id: string; suspect: { start: number; end: number } }[] = [];
       const denseClaimed: { id: string; suspect: { start: number; end: number } }[] = [];
-      // The aligned passages plus a claimed stretch, word-aligned as a whole, unless an aligned
-      // passage already covers it.
-      const withStretch = (s: SourceInput, st: { suspect: { start: number; end: number }; source: { start: number; end: number } }) => {
-        const { passages, suspectUnits, sourceUnits } = s.alignment;
-        if (passages.some((p) => p.suspect.start <= st.suspect.start && p.suspect.end >= st.suspect.end)) return passages;
-        const passage = alignStretch(suspectUnits, sourceUnits, st.suspect, st.source, lex(), options.align);
-        return passage ? [...passages, passage].sort((a, b) => a.suspect.start - b.suspect.start) : passages;
-      };
       const isSource = (s: SourceInput): boolean | SourceInput => {
         const m = measure(s.alignment);
         const copy = isCopyVerdict(pairVerdict(m, thresholds).verdict);
@@ -245,7 +238,7 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
         let result: boolean | SourceInput = claimed;
         if (!claimed && best && dense && claimDense(best, dense)) {
           // Claimed on the dense stretch: it becomes a passage of its own.
-          const passages = withStretch(s, best);
+          const passages = withStretch(s.alignment, best, lex(), options.align);
           if (passages.length) {
             result = { ...s, claimed: true, alignment: { ...s.alignment, passages } };
             denseClaimed.push({ id: s.id, suspect: best.suspect });
@@ -256,7 +249,7 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
         // that neither rule above claims (src/search/claim.ts).
         const ordered = chain && result === false && m.alignedUnits > 0 ? orderedChain(su, ou, (u) => chainWeight(u, lex())) : null;
         if (ordered && chain && claimChain(ordered, m.alignedUnits, chain)) {
-          result = { ...s, claimed: true, alignment: { ...s.alignment, passages: withStretch(s, ordered) } };
+          result = { ...s, claimed: true, alignment: { ...s.alignment, passages: withStretch(s.alignment, ordered, lex(), options.align) } };
         }
         const brief = (e: DenseEvidence | null) => (e ? { weight: Math.round(e.weight * 100) / 100, share: Math.round(e.share * 1000) / 1000, matched: e.matched } : null);
         opts.onCandidate?.({

@@ -11,6 +11,8 @@ import { chainWeight, claimChain, DEFAULT_CHAIN_CLAIM } from "../src/search/clai
 import { createUnspin, type CandidateOutcome } from "../src/unspin.js";
 import { openIndexStore } from "../src/store/index.js";
 import { tempDir } from "./helpers/tmp.js";
+import { alignTexts } from "../src/align/index.js";
+import { withStretch } from "../src/search/stretch.js";
 import { join } from "node:path";
 
 const lexicon = getLexicon();
@@ -88,10 +90,14 @@ test("through check: the shuffled copy's source is claimed on its chain alone, t
     const run = async (chain: boolean) => {
       const outcomes: CandidateOutcome[] = [];
       const report = await createUnspin({ dense: false, ...(chain ? {} : { chain: false as const }) }).check(filler + shuffled + " " + filler, store, { onCandidate: (o) => outcomes.push(o) });
-      return { urls: report.sources.map((s) => s.url), outcomes };
+      return { urls: report.sources.map((s) => s.url), outcomes, report };
     };
     const on = await run(true);
     assert.deepEqual(on.urls, ["https://valley.example/guide"]);
+    // The claimed source's passages do not overlap in the suspect (else words would count twice).
+    const passages = [...on.report.sources[0]!.passages].sort((a, b) => a.suspect.start - b.suspect.start);
+    for (let k = 1; k < passages.length; k++) assert.ok(passages[k]!.suspect.start >= passages[k - 1]!.suspect.end, JSON.stringify(passages.map((p) => p.suspect)));
+    assert.ok(on.report.stats.coverage! <= 1);
     const guideOutcome = on.outcomes.find((o) => o.claimed);
     assert.ok(guideOutcome?.byChain && !guideOutcome.copy, `claimed on the chain, not on passages: ${JSON.stringify(on.outcomes)}`);
     const off = await run(false);
@@ -99,4 +105,17 @@ test("through check: the shuffled copy's source is claimed on its chain alone, t
   } finally {
     await store.close();
   }
+});
+
+test("a claimed stretch becomes a passage only where no aligned passage is: passages never overlap", () => {
+  const a = alignTexts(analyzeText(filler + guide), analyzeText(guide), lexicon);
+  assert.ok(a.passages.length >= 1, "the copied guide aligns");
+  const p = a.passages[0]!;
+  // A stretch that starts inside the aligned passage and runs past it.
+  const partial = { suspect: { start: p.suspect.start + 2, end: p.suspect.end + 3 }, source: { start: p.source.start + 2, end: p.source.end } };
+  assert.deepEqual(withStretch(a, partial, lexicon), a.passages);
+  // Whatever is added, the passages stay apart in the suspect.
+  const before = { suspect: { start: 0, end: Math.max(1, p.suspect.start) }, source: { start: 0, end: 10 } };
+  const out = withStretch(a, before, lexicon);
+  for (let k = 1; k < out.length; k++) assert.ok(out[k]!.suspect.start >= out[k - 1]!.suspect.end);
 });
