@@ -11,7 +11,7 @@
 //
 // Usage: node --import tsx eval/retrieval.ts [--data DIR] [--index FILE] [--rebuild]
 //          [--split dev|test|both] [--limit N] [--align K] [--no-write] [--dump FILE]
-//          [--no-helsinki | --no-pan] [--no-dense] [--no-chain]
+//          [--no-helsinki | --no-pan] [--no-dense]
 // Split: by suspicious document, FNV-1a of its file name (eval/split.ts), as pan13-compare.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -72,8 +72,6 @@ const denseFloors = opt("dense-floors")?.split(",").map(Number);
 const unspin = createUnspin({
   trace,
   ...(argv.includes("--no-dense") ? { dense: false as const } : {}),
-  // --no-chain: the ordered-chain claim off (the rule before session 6).
-  ...(argv.includes("--no-chain") ? { chain: false as const } : {}),
   ...(denseFloors ? { denseFloors } : {}),
   ...(loose ? { claim: { longWords: 0, longRuns: 0 }, thresholds: { ...DEFAULT_THRESHOLDS, minCoverage: 0, minAlignedWords: 1 } } : {}),
   candidates: { ...DEFAULT_CANDIDATES, limit: Math.max(trace.maxAligned, DEFAULT_CANDIDATES.limit) },
@@ -191,7 +189,7 @@ for (const [i, susp] of docs.entries()) {
     details: report.sources.map((s) => ({ similarity: s.similarity, passages: s.passages.map((p): [number, number] => [p.suspect.end - p.suspect.start, p.similarity]) })),
     coverage: report.sources.map((s) => s.coverage),
     aligned: alignedCount,
-    outcomes: outcomes.map((o) => ({ source: nameOf(o.id), rank: ranked.findIndex((c) => c.doc === o.id), at: order.indexOf(o.id), copy: o.copy, alignedWords: o.alignedWords, runs: o.sharedRuns, dense: o.dense, ...(o.denseProfile ? { profile: o.denseProfile } : {}), byDense: o.byDense, chain: o.chain, byChain: o.byChain, claimed: o.claimed })),
+    outcomes: outcomes.map((o) => ({ source: nameOf(o.id), rank: ranked.findIndex((c) => c.doc === o.id), at: order.indexOf(o.id), copy: o.copy, alignedWords: o.alignedWords, runs: o.sharedRuns, dense: o.dense, ...(o.denseProfile ? { profile: o.denseProfile } : {}), byDense: o.byDense, claimed: o.claimed })),
     order: order.map(nameOf),
     ranked: ranked.map((c): [string, number] => [nameOf(c.doc), Math.round(c.score * 1000) / 1000]),
     pairs:
@@ -237,7 +235,7 @@ if (withHelsinki) {
       runs: report.sources.map((s) => outcomes.find((o) => o.id === s.id)?.sharedRuns ?? -1),
       aligned: fetched,
       order: order.map((id) => panNames.get(id)?.[0] ?? id),
-      outcomes: outcomes.map((o) => ({ source: panNames.get(o.id)?.[0] ?? o.id, at: order.indexOf(o.id), copy: o.copy, alignedWords: o.alignedWords, runs: o.sharedRuns, dense: o.dense, ...(o.denseProfile ? { profile: o.denseProfile } : {}), byDense: o.byDense, chain: o.chain, byChain: o.byChain, claimed: o.claimed })),
+      outcomes: outcomes.map((o) => ({ source: panNames.get(o.id)?.[0] ?? o.id, at: order.indexOf(o.id), copy: o.copy, alignedWords: o.alignedWords, runs: o.sharedRuns, dense: o.dense, ...(o.denseProfile ? { profile: o.denseProfile } : {}), byDense: o.byDense, claimed: o.claimed })),
     });
     if ((i + 1) % 100 === 0) console.error(`helsinki ${i + 1}/${articles.length} checked, ${((performance.now() - h0) / (i + 1)).toFixed(0)} ms/doc`);
   }

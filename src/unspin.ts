@@ -12,8 +12,7 @@ import { DEFAULT_THRESHOLDS, pairVerdict, type VerdictThresholds } from "./verdi
 import { rankCandidates, DEFAULT_CANDIDATES, type Candidate, type CandidateOptions, type Postings } from "./search/candidates.js";
 import { DEFAULT_TRACE, suspectKeys, traceSources, type CandidateDocument, type TraceOptions } from "./search/check.js";
 import { prepareDocument, type PreparedDocument } from "./search/prepare.js";
-import { chainWeight, claimChain, claimDense, claimSource, DEFAULT_CHAIN_CLAIM, DEFAULT_CLAIM, DEFAULT_DENSE_CLAIM, rarity, sharedRuns, sharedStretches, type ChainClaimOptions, type ClaimOptions, type DenseClaimOptions, type DenseEvidence } from "./search/claim.js";
-import { orderedChain } from "./search/chain.js";
+import { claimDense, claimSource, DEFAULT_CLAIM, DEFAULT_DENSE_CLAIM, rarity, sharedRuns, sharedStretches, type ClaimOptions, type DenseClaimOptions, type DenseEvidence } from "./search/claim.js";
 import { withStretch } from "./search/stretch.js";
 import { denseProfile } from "./search/dense.js";
 import type { Article } from "./ingest/types.js";
@@ -65,8 +64,6 @@ export interface UnspinOptions {
   claim?: Partial<ClaimOptions>;
   /** The dense-stretch claim of copies whose word order is gone (src/search/claim.ts); `false`: off. */
   dense?: Partial<DenseClaimOptions> | false;
-  /** The ordered-chain claim of shuffled copies that align thinly (src/search/claim.ts); `false`: off. */
-  chain?: Partial<ChainClaimOptions> | false;
   /** Diagnostics: share floors at which `onCandidate` reports each candidate's best dense stretch. */
   denseFloors?: number[];
 }
@@ -86,13 +83,6 @@ export interface CandidateOutcome {
   denseProfile?: (DenseEvidence | null)[];
   /** Claimed only on the dense stretch (the rule on aligned passages did not claim it). */
   byDense: boolean;
-  /**
-   * The heaviest ordered chain of rare words (src/search/chain.ts), computed only for a candidate
-   * with aligned passages that neither the passage rule nor the dense stretch claims (else null).
-   */
-  chain: { weight: number; length: number } | null;
-  /** Claimed only on the ordered chain. */
-  byChain: boolean;
   claimed: boolean;
 }
 
@@ -186,7 +176,6 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const claim: ClaimOptions = { ...DEFAULT_CLAIM, ...options.claim };
   const dense: DenseClaimOptions | null = options.dense === false ? null : { ...DEFAULT_DENSE_CLAIM, ...options.dense };
-  const chain: ChainClaimOptions | null = options.chain === false ? null : { ...DEFAULT_CHAIN_CLAIM, ...options.chain };
   const toText = (t: string | Text) => (typeof t === "string" ? analyzeText(t) : t);
   const self: Unspin = {
     get lexicon() {
@@ -244,13 +233,6 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
             denseClaimed.push({ id: s.id, suspect: best.suspect });
           }
         }
-        const byDense = result !== claimed;
-        // The ordered chain of rare words, asked only of candidates with some aligned passage
-        // that neither rule above claims (src/search/claim.ts).
-        const ordered = chain && result === false && m.alignedUnits > 0 ? orderedChain(su, ou, (u) => chainWeight(u, lex())) : null;
-        if (ordered && chain && claimChain(ordered, m.alignedUnits, chain)) {
-          result = { ...s, claimed: true, alignment: { ...s.alignment, passages: withStretch(s.alignment, ordered, lex(), options.align) } };
-        }
         const brief = (e: DenseEvidence | null) => (e ? { weight: Math.round(e.weight * 100) / 100, share: Math.round(e.share * 1000) / 1000, matched: e.matched } : null);
         opts.onCandidate?.({
           id: s.id,
@@ -259,9 +241,7 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
           sharedRuns: runs,
           dense: brief(best),
           ...(options.denseFloors ? { denseProfile: profile.slice(dense ? 1 : 0).map(brief) } : {}),
-          chain: ordered ? { weight: Math.round(ordered.weight * 100) / 100, length: ordered.length } : null,
-          byDense,
-          byChain: result !== claimed && !byDense,
+          byDense: result !== claimed,
           claimed: result !== false,
         });
         return result;

@@ -11,6 +11,7 @@ import { denseStretch } from "../src/search/dense.js";
 import { claimDense, claimSource, DEFAULT_CLAIM, DEFAULT_DENSE_CLAIM, rarity, sharedRuns, sharedStretches } from "../src/search/claim.js";
 import { measure, isCopyVerdict } from "../src/report/build.js";
 import { pairVerdict } from "../src/verdict/pair.js";
+import { withStretch } from "../src/search/stretch.js";
 
 const lexicon = getLexicon();
 const units = (t: string) => buildUnits(analyzeText(t), lexicon);
@@ -109,4 +110,17 @@ test("through check: the shuffled copy's source is reported as a copy, though no
   } finally {
     await index.close();
   }
+});
+
+test("a claimed stretch becomes a passage only where no aligned passage is: passages never overlap", () => {
+  const a = alignTexts(analyzeText(filler + source), analyzeText(source), lexicon);
+  assert.ok(a.passages.length >= 1, "the copied source aligns");
+  const p = a.passages[0]!;
+  // A stretch that starts inside the aligned passage and runs past it adds nothing.
+  const partial = { suspect: { start: p.suspect.start + 2, end: p.suspect.end + 3 }, source: { start: p.source.start + 2, end: p.source.end } };
+  assert.deepEqual(withStretch(a, partial, lexicon), a.passages);
+  // Whatever is added, the passages stay apart in the suspect.
+  const before = { suspect: { start: 0, end: Math.max(1, p.suspect.start) }, source: { start: 0, end: 10 } };
+  const out = withStretch(a, before, lexicon);
+  for (let k = 1; k < out.length; k++) assert.ok(out[k]!.suspect.start >= out[k - 1]!.suspect.end);
 });

@@ -147,36 +147,3 @@ export function sharedStretches(claimed: readonly { id: string; suspect: { start
   }
   return drop;
 }
-
-// --- Ordered chain of rare words (search/chain.ts): shuffled copies that align thinly --------
-// A candidate that neither rule above claims, but with which the aligner found some passage, is
-// claimed when the heaviest chain of rare words in the same order on both sides (a few words
-// apart) weighs `chainWeight` or more. Unlike the bag-of-words evidence above, names and numbers
-// count in full here: a list of phone numbers or surnames in the source's order is copied, while
-// articles on one subject repeat the same names in their own order.
-// Chosen on the PAN13 dev split from every aligned candidate's chain (eval/results/retrieval.md,
-// "Session 6"): the heaviest chain of any dev clean suspect's candidate or dev Helsinki article's
-// weighs 2.86 (2.35 among those with an aligned passage), while 10 of the 18 dev random- and
-// translation-obfuscation sources left unclaimed reach 3. A chain without any aligned passage is
-// not enough: an earlier version of the chain (names counted word by word) claimed unaligned
-// neighbours of two clean test suspects on four to six numbers and names, which is how the
-// aligned-passage condition came in (after looking at test, as the results file says).
-export interface ChainClaimOptions {
-  chainWeight: number;
-}
-
-export const DEFAULT_CHAIN_CLAIM: ChainClaimOptions = { chainWeight: 3 };
-
-/**
- * A word's weight in an ordered chain: its rarity in general English as for `rarity`, but names at
- * full weight, and numbers of three characters or more at 1 (shorter ones at 0: "10", "a1").
- */
-export function chainWeight(u: Unit, lexicon: Lexicon): number {
-  if (u.stop) return 0;
-  if (u.number) return u.norm.length >= 3 ? 1 : 0;
-  return englishRarity(u.norm, lexicon);
-}
-
-export function claimChain(chain: { weight: number } | null, alignedWords: number, o: ChainClaimOptions = DEFAULT_CHAIN_CLAIM): boolean {
-  return chain !== null && alignedWords > 0 && chain.weight >= o.chainWeight;
-}
