@@ -12,7 +12,7 @@
 // against the same index: the verdict should be spun-copy with the original as first source.
 //
 // Usage: node --import tsx eval/bbc-self.ts [--data DIR] [--split dev|test|both] [--limit N]
-//          [--index FILE] [--no-write] [--dump FILE] [--no-spin] [--no-dense]
+//          [--index FILE] [--no-write] [--dump FILE] [--no-spin] [--dense]
 // --index FILE keeps the index there (built when missing) instead of a temporary one.
 // Split: FNV-1a of the file name relative to bbc/ ("business/001.txt"), even -> dev (thresholds
 // were looked at and set there), odd -> test (reported), as eval/split.ts.
@@ -64,8 +64,8 @@ for (const it of items) filesOfId.set(it.id, [...(filesOfId.get(it.id) ?? []), i
 const keep = opt("index");
 const work = keep ? null : mkdtempSync(join(tmpdir(), "unspin-bbc-self-"));
 const indexPath = keep ?? join(work!, "bbc.sqlite");
-// --no-dense: the dense-stretch claim of `check` off (what it adds).
-const unspin = createUnspin(argv.includes("--no-dense") ? { dense: false } : {});
+// --dense: the dense-stretch claim of `check` on (off by default; what it adds).
+const unspin = createUnspin(argv.includes("--dense") ? { dense: {} } : {});
 const fresh = !existsSync(indexPath);
 const index = await unspin.openIndex(indexPath, { create: true });
 let added = 0;

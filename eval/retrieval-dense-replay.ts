@@ -1,5 +1,5 @@
 // Replays the dense-stretch claim (src/search/claim.ts) offline over a dump of eval/retrieval.ts
-// made with `--no-dense --dense-floors F1,F2,...` (every aligned candidate's best dense stretch
+// made with `--dense-floors F1,F2,...` (the dense claim off, as by default) (every aligned candidate's best dense stretch
 // at each share floor), over a grid of (share floor, weight, matched words): which listed sources
 // would be reported, and how many clean suspects and Helsinki articles would gain a claim.
 // Approximate: tracing's patience is as in the dump (a dense claim would renew it), the

@@ -11,7 +11,7 @@
 //
 // Usage: node --import tsx eval/retrieval.ts [--data DIR] [--index FILE] [--rebuild]
 //          [--split dev|test|both] [--limit N] [--align K] [--no-write] [--dump FILE]
-//          [--no-helsinki | --no-pan] [--no-dense]
+//          [--no-helsinki | --no-pan] [--dense]
 // Split: by suspicious document, FNV-1a of its file name (eval/split.ts), as pan13-compare.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -66,12 +66,12 @@ const trace = {
 // --loose: claim every candidate with an aligned passage, whatever the pair verdict says (to tune
 // the claim rule offline from the dump: coverage, similarity, aligned words and runs per source).
 const loose = argv.includes("--loose");
-// --no-dense: the dense-stretch claim off (the rule before issue 15); --dense-floors a,b,...: record
+// --dense: the dense-stretch claim on (off by default since session 6); --dense-floors a,b,...: record
 // every aligned candidate's best dense stretch at these share floors in the dump (offline replay).
 const denseFloors = opt("dense-floors")?.split(",").map(Number);
 const unspin = createUnspin({
   trace,
-  ...(argv.includes("--no-dense") ? { dense: false as const } : {}),
+  ...(argv.includes("--dense") ? { dense: {} } : {}),
   ...(denseFloors ? { denseFloors } : {}),
   ...(loose ? { claim: { longWords: 0, longRuns: 0 }, thresholds: { ...DEFAULT_THRESHOLDS, minCoverage: 0, minAlignedWords: 1 } } : {}),
   candidates: { ...DEFAULT_CANDIDATES, limit: Math.max(trace.maxAligned, DEFAULT_CANDIDATES.limit) },

@@ -62,7 +62,12 @@ export interface UnspinOptions {
   trace?: Partial<TraceOptions>;
   /** What `check` requires of an aligned candidate, beyond the pair verdict, to claim it as a source. */
   claim?: Partial<ClaimOptions>;
-  /** The dense-stretch claim of copies whose word order is gone (src/search/claim.ts); `false`: off. */
+  /**
+   * The dense-stretch claim of copies whose word order is gone (src/search/claim.ts): off unless
+   * given (`{}` for its defaults). It finds word-shuffled copies (PAN13's random obfuscation) but
+   * also claims sources between different news stories on one subject (eval/results/retrieval.md,
+   * session 6: BBC articles with a claimed source 243 -> 289 of 1,013), so `check` leaves it off.
+   */
   dense?: Partial<DenseClaimOptions> | false;
   /** Diagnostics: share floors at which `onCandidate` reports each candidate's best dense stretch. */
   denseFloors?: number[];
@@ -77,7 +82,7 @@ export interface CandidateOutcome {
   alignedWords: number;
   /** Distinct word runs shared inside aligned passages (see src/search/claim.ts). */
   sharedRuns: number;
-  /** The best dense stretch at the dense claim's share floor (null: none, or the dense claim is off). */
+  /** The best dense stretch at the dense claim's share floor (null: none, or the dense claim is off, as by default). */
   dense: DenseEvidence | null;
   /** ...at each of `denseFloors` (when asked for). */
   denseProfile?: (DenseEvidence | null)[];
@@ -175,7 +180,7 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
   const merge = (report: Report, r: IntrinsicResult) => mergeIntrinsic(report, r, r.threshold);
   const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
   const claim: ClaimOptions = { ...DEFAULT_CLAIM, ...options.claim };
-  const dense: DenseClaimOptions | null = options.dense === false ? null : { ...DEFAULT_DENSE_CLAIM, ...options.dense };
+  const dense: DenseClaimOptions | null = options.dense ? { ...DEFAULT_DENSE_CLAIM, ...options.dense } : null;
   const toText = (t: string | Text) => (typeof t === "string" ? analyzeText(t) : t);
   const self: Unspin = {
     get lexicon() {

@@ -99,7 +99,8 @@ test("through check: the shuffled copy's source is reported as a copy, though no
   const { createUnspin } = await import("../src/unspin.js");
   const { tempDir } = await import("./helpers/tmp.js");
   const { join } = await import("node:path");
-  const index = await createUnspin().openIndex(join(await tempDir("unspin-dense-"), "index.sqlite"));
+  // The dense claim is off by default (it claims same-subject news too); a caller turns it on.
+  const index = await createUnspin({ dense: {} }).openIndex(join(await tempDir("unspin-dense-"), "index.sqlite"));
   try {
     await index.add([{ text: source, url: "https://museum.example/chandelier" }, { text: sameStory, url: "https://paper.example/museum" }]);
     const report = await index.check(filler + spun + " " + filler);

@@ -74,6 +74,8 @@ export function sharedRuns(alignment: Alignment, k: number): number {
 }
 
 // --- Dense local alignment (search/dense.ts): copies whose word order is gone ----------------
+// Off by default in `check` since session 6 (UnspinOptions.dense): on BBC news it claimed sources
+// between different stories on one subject (eval/results/retrieval.md); a caller turns it on.
 // A candidate the rule above does not claim (the aligner found no passage, or only a short or
 // run-less one) is still claimed when one stretch of the suspect has most of its rare words in one
 // short stretch of it: `denseShare` of the window's word weight found, `denseWeight` weight at
