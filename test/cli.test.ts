@@ -103,6 +103,12 @@ test("usage errors exit 2 and read like the tool's other errors", async () => {
   const missing = await run(["compare", spun]);
   assert.equal(missing.code, 2);
   assert.match(missing.err, /^unspin: missing required argument 'source'/);
+  const none = await run([]);
+  assert.equal(none.code, 2, "no command is a usage error");
+  assert.match(none.err, /Usage: unspin/);
+  const help = await run(["--help"]);
+  assert.equal(help.code, 0, "help asked for is no error");
+  assert.match(help.out, /Usage: unspin/);
   const bogus = await run(["check", "--bogus"]);
   assert.equal(bogus.code, 2);
   assert.match(bogus.err, /^unspin: unknown option '--bogus'/);

@@ -256,8 +256,9 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      // Help and version are not errors; usage mistakes are (commander already printed them).
-      return e.exitCode === 0 || e.code === "commander.helpDisplayed" || e.code === "commander.help" || e.code === "commander.version" ? EXIT.clean : EXIT.error;
+      // Help asked for (--help, help) and version are not errors; usage mistakes are (commander
+      // already printed them), and so is no command at all: the help then goes to stderr, status 2.
+      return e.exitCode === 0 || e.code === "commander.helpDisplayed" || e.code === "commander.version" ? EXIT.clean : EXIT.error;
     }
     if (isUnspinError(e)) {
       stderr.write(`unspin: ${terminalSafe(e.message)} (${terminalSafe(e.hint)})\n`);
