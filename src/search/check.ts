@@ -1,7 +1,7 @@
-// Source tracing for one suspect, in two pure steps around the store's I/O: `suspectKeys`
-// gives the keys to look up; `alignCandidates` aligns the fetched candidate documents and keeps
-// as sources only those with aligned passages (the report then keeps only real copies, not
-// topical neighbours that merely share keys).
+// Source tracing for one suspect, around the store's I/O: `suspectKeys` gives the keys to look
+// up; `traceSources` aligns the ranked candidates best first (`alignCandidate`) and keeps as
+// sources only those its caller claims (the report then keeps only real copies, not topical
+// neighbours that merely share keys).
 import type { Text } from "../text/types.js";
 import type { Lexicon } from "../lexicon/types.js";
 import { analyzeText } from "../text/index.js";
@@ -23,15 +23,10 @@ export function suspectKeys(suspect: Text, lexicon: Lexicon, queryStride?: numbe
   return queryFingerprint(buildUnits(suspect, lexicon), lexicon, queryStride).keys;
 }
 
-export function alignCandidates(suspect: Text, docs: readonly CandidateDocument[], lexicon: Lexicon, options?: Partial<AlignOptions>): SourceInput[] {
-  const sources: SourceInput[] = [];
-  for (const d of docs) {
-    const text = analyzeText(d.text);
-    const alignment = alignTexts(suspect, text, lexicon, options);
-    if (alignment.passages.length === 0) continue;
-    sources.push({ id: d.id, ...(d.url ? { url: d.url } : {}), ...(d.title ? { title: d.title } : {}), text, alignment });
-  }
-  return sources;
+/** A fetched candidate aligned with the suspect (its passages may be none). */
+export function alignCandidate(suspect: Text, d: CandidateDocument, lexicon: Lexicon, options?: Partial<AlignOptions>): SourceInput {
+  const text = analyzeText(d.text);
+  return { id: d.id, ...(d.url ? { url: d.url } : {}), ...(d.title ? { title: d.title } : {}), text, alignment: alignTexts(suspect, text, lexicon, options) };
 }
 
 export interface TraceOptions {
@@ -94,8 +89,7 @@ export async function traceSources(
     if (misses >= options.maxMisses) break;
     const [d] = await fetch([c.doc]);
     if (!d) continue;
-    const text = analyzeText(d.text);
-    const aligned: SourceInput = { id: d.id, ...(d.url ? { url: d.url } : {}), ...(d.title ? { title: d.title } : {}), text, alignment: alignTexts(suspect, text, lexicon, align) };
+    const aligned = alignCandidate(suspect, d, lexicon, align);
     const verdict = isCopy(aligned);
     const source = verdict === true ? aligned : verdict === false ? null : verdict;
     if (!source) {
