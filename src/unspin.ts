@@ -11,7 +11,7 @@ import type { Report } from "./report/schema.js";
 import { DEFAULT_THRESHOLDS, pairVerdict, type VerdictThresholds } from "./verdict/pair.js";
 import { rankCandidates, DEFAULT_CANDIDATES, type Candidate, type CandidateOptions, type Postings } from "./search/candidates.js";
 import { DEFAULT_TRACE, suspectKeys, traceSources, type CandidateDocument, type TraceOptions } from "./search/check.js";
-import { prepareDocument, type PreparedDocument } from "./search/prepare.js";
+import { documentNgrams, prepareDocument, type PreparedDocument } from "./search/prepare.js";
 import { claimDense, claimSource, DEFAULT_CLAIM, DEFAULT_DENSE_CLAIM, rarity, sharedRuns, sharedStretches, type ClaimOptions, type DenseClaimOptions, type DenseEvidence } from "./search/claim.js";
 import { withStretch } from "./search/stretch.js";
 import { denseProfile } from "./search/dense.js";
@@ -132,6 +132,8 @@ export interface Unspin {
   intrinsic(text: string | Text, options?: { input?: string; corpus?: CorpusCounts }): Report;
   /** Fingerprint keys and n-gram counts of an article, ready for the store. */
   prepare(article: Article): PreparedDocument;
+  /** The corpus n-gram counts `prepare` gives, alone (no fingerprint): for the index's corpus statistics. */
+  ngrams(text: string | Text): Map<string, number>;
   /**
    * Opens (or, unless read-only, creates) the index at `location`: an SQLite file path, or a
    * Redis Cluster as redis://host:port[,host:port...][/name][?options]. A
@@ -266,6 +268,9 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
     },
     prepare(article) {
       return prepareDocument(article, lex());
+    },
+    ngrams(text) {
+      return documentNgrams(toText(text));
     },
     openIndex(location, opts) {
       return openIndex(self, location, opts);

@@ -56,7 +56,7 @@ export async function addToIndex(unspin: Unspin, store: IndexStore, source: AddS
   const progress = (pending: number) =>
     options.onProgress?.({ documents: summary.added + summary.duplicates + summary.updated + pending, bytes, ...(total !== undefined ? { totalBytes: total } : {}) });
   try {
-    await corpus.catchUp(store, (text) => unspin.prepare({ id: "", text }).ngrams);
+    await corpus.catchUp(store, (text) => unspin.ngrams(text));
     let batch: Pending[] = [];
     // Ids read but not yet written: a duplicate of one of them is not prepared or counted again.
     const unwritten = new Set<string>();

@@ -24,7 +24,7 @@ export interface CheckTarget {
 }
 
 /** The index's corpus counts less one document's own n-grams (the sketch never undercounts, so each is floored at 0). */
-export function withoutDocument(corpus: CorpusCounts, own: DocumentNgrams): CorpusCounts {
+function withoutDocument(corpus: CorpusCounts, own: DocumentNgrams): CorpusCounts {
   return { count: (ngram) => Math.max(0, corpus.count(ngram) - (own.get(ngram.join(" ")) ?? 0)), total: Math.max(0, corpus.total - wordTokens(own)) };
 }
 
@@ -42,9 +42,10 @@ export async function checkOne(unspin: Unspin, target: CheckTarget, suspect: str
   const cluster = indexed ? await clusterOf(target.store, indexed) : undefined;
   const copies = cluster?.copiedBy ?? [];
   // An indexed suspect's own word pairs are in the index's counts: they would vouch for its odd
-  // phrases (a spun text indexed finds its own swaps common). Its document's counts are taken out.
-  const own = corpus && indexed ? (await target.store.getDocuments([indexed]))[0] : undefined;
-  const context = corpus && own ? withoutDocument(corpus, unspin.prepare({ id: own.id, text: own.text }).ngrams) : corpus;
+  // phrases (a spun text indexed finds its own swaps common). Its document's counts are taken out
+  // (the stored text is the suspect's unless the document was found by its URL).
+  const ownText = !corpus || !indexed ? undefined : indexed === ownId ? text : (await target.store.getDocuments([indexed]))[0]?.text;
+  const context = corpus && ownText !== undefined ? withoutDocument(corpus, unspin.ngrams(ownText)) : corpus;
   const report = await unspin.check(text, target.store, {
     ...(options.input !== undefined ? { input: options.input } : {}),
     ...(context ? { corpus: context } : {}),

@@ -21,7 +21,7 @@ export async function removeFromIndex(unspin: Unspin, store: IndexStore, refs: r
   const summary: RemoveSummary = { removed: [], notFound: [] };
   const corpus = await CorpusCounter.load(store);
   // Every stored document must be counted before counts are taken away (after an interrupted add).
-  await corpus.catchUp(store, (text) => unspin.prepare({ id: "", text }).ngrams);
+  await corpus.catchUp(store, (text) => unspin.ngrams(text));
   const shape = { width: corpus.sketch.width, depth: corpus.sketch.depth };
   const items: RemoveInput[] = [];
   const urls = new Map<string, string[]>();

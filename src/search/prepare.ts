@@ -2,6 +2,7 @@
 // corpus n-gram counts it contributes (word unigrams and bigrams, lower case, within sentences),
 // which the source-free detector uses as context statistics of the indexed corpus.
 import type { Lexicon } from "../lexicon/types.js";
+import type { Text } from "../text/types.js";
 import type { Article } from "../ingest/types.js";
 import { analyzeText } from "../text/index.js";
 import { buildUnits } from "../align/units.js";
@@ -18,16 +19,19 @@ export function prepareDocument(article: Article, lexicon: Lexicon, options: { n
   const text = analyzeText(article.text);
   const units = buildUnits(text, lexicon);
   const { keys } = fingerprint(units, lexicon);
+  return { article, keys, ngrams: options.ngrams !== false ? documentNgrams(text) : new Map() };
+}
+
+/** The corpus n-gram counts of one text: word unigrams and bigrams, lower case, within sentences. */
+export function documentNgrams(text: Text): Map<string, number> {
   const ngrams = new Map<string, number>();
-  if (options.ngrams !== false) {
-    const add = (k: string) => ngrams.set(k, (ngrams.get(k) ?? 0) + 1);
-    for (let i = 0; i < text.words.length; i++) {
-      const t = text.tokens[text.words[i]!]!;
-      if (t.kind !== "word") continue;
-      add(t.norm);
-      const next = text.tokens[text.words[i + 1] ?? -1];
-      if (next && next.kind === "word" && next.sentence === t.sentence && next.i === t.i + 1) add(`${t.norm} ${next.norm}`);
-    }
+  const add = (k: string) => ngrams.set(k, (ngrams.get(k) ?? 0) + 1);
+  for (let i = 0; i < text.words.length; i++) {
+    const t = text.tokens[text.words[i]!]!;
+    if (t.kind !== "word") continue;
+    add(t.norm);
+    const next = text.tokens[text.words[i + 1] ?? -1];
+    if (next && next.kind === "word" && next.sentence === t.sentence && next.i === t.i + 1) add(`${t.norm} ${next.norm}`);
   }
-  return { article, keys, ngrams };
+  return ngrams;
 }
