@@ -1,5 +1,6 @@
 // The library factory: one object that every front end (CLI, server, scripts) calls. No I/O
 // here beyond what the lexicon loader does on first use; inputs are strings, outputs plain data.
+import { readFileSync } from "node:fs";
 import { analyzeText } from "./text/index.js";
 import type { Text } from "./text/types.js";
 import type { Lexicon } from "./lexicon/types.js";
@@ -28,6 +29,11 @@ import { migrateIndex } from "./library/migrate.js";
 import { articleFromHtml } from "./library/article.js";
 
 export { onCacheBuild, type CacheBuildEvent } from "./lexicon/cache.js";
+
+/** The package's version (package.json sits one level up from both src/ and dist/). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+}
 export { defaultIndexPath } from "./store/paths.js";
 export { isRedisLocation } from "./store/redis/location.js";
 export type * from "./library/types.js";

@@ -1,10 +1,10 @@
 // The command line: parses arguments, calls the library (src/unspin.ts and the open index it
 // returns), prints. No indexing or tracing logic lives here. Exit codes: 0 no finding,
 // 1 findings, 2 error, 130 interrupted.
-import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { isUnspinError, UnspinError } from "../errors.js";
-import { createUnspin, defaultIndexPath, isRedisLocation, onCacheBuild, type UnspinIndex } from "../unspin.js";
+import { createUnspin, defaultIndexPath, isRedisLocation, onCacheBuild, packageVersion, type UnspinIndex } from "../unspin.js";
+import { DEFAULT_HOST, DEFAULT_MAX_BODY, DEFAULT_PORT, DEFAULT_TIMEOUT_MS } from "../server/index.js";
 import { readTextInput, DEFAULT_MAX_BYTES } from "../ingest/readText.js";
 import { assertSafeOut, writeReport, type Format } from "./output.js";
 import { terminalSafe } from "../report/terminal.js";
@@ -29,11 +29,6 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError("expected a positive whole number of bytes");
   return n;
-}
-
-function version(): string {
-  // package.json sits two levels up from both src/cli and dist/cli.
-  return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 }
 
 const formatOption = () => new Option("--format <format>", "report format").choices(["text", "json", "html"]).default("text");
@@ -78,7 +73,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   const unspin = createUnspin();
   const program = new Command("unspin")
     .description("Find machine-spun copies of news articles, trace them to their source, and explain every change.")
-    .version(version(), "-V, --version", "print the version")
+    .version(packageVersion(), "-V, --version", "print the version")
     .option("--debug", "show stack traces of errors")
     .exitOverride()
     // Usage errors read like every other error of the tool: "unspin: unknown option '--bogus'".
@@ -227,13 +222,13 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   program
     .command("serve")
     .description("serve the HTTP API and the web page over an index (loopback only unless --host and a token are given)")
-    .option("--host <address>", "address to listen on (any other than loopback needs --token)", "127.0.0.1")
-    .option("--port <n>", "port to listen on (0: any free port)", parsePort, 8080)
+    .option("--host <address>", "address to listen on (any other than loopback needs --token)", DEFAULT_HOST)
+    .option("--port <n>", "port to listen on (0: any free port)", parsePort, DEFAULT_PORT)
     .addOption(indexOption())
     .addOption(storeOption())
     .addOption(new Option("--token <token>", "bearer token for writes and document reads (default: $UNSPIN_TOKEN)").env("UNSPIN_TOKEN"))
-    .option("--max-body <bytes>", "largest request body, e.g. 512k or 5M; 413 past it (default: 5M)", parseBytes)
-    .option("--timeout <seconds>", "time budget of one request's work; 504 past it, the work stopped (default: 30)", parseSeconds)
+    .option("--max-body <bytes>", `largest request body, e.g. 512k or 5M; 413 past it (default: ${DEFAULT_MAX_BODY / 1024 ** 2}M)`, parseBytes)
+    .option("--timeout <seconds>", `time budget of one request's work; 504 past it, the work stopped (default: ${DEFAULT_TIMEOUT_MS / 1000})`, parseSeconds)
     .option("--workers <n>", "threads that run checks (default: the number of cores)", parseWorkers)
     .action(async (opts: { host: string; port: number; index?: string; store?: string; token?: string; maxBody?: number; timeout?: number; workers?: number }) => {
       code = await runServe(

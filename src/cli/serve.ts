@@ -1,9 +1,10 @@
 // `unspin serve`: starts the HTTP API and web page (src/server) and stops it gracefully on
 // SIGINT/SIGTERM: no new connections, work in hand finishes within its time budget, then the
 // reader pool, the writer and the index are closed. A second signal stops at once.
+import { once } from "node:events";
 import { InvalidArgumentError } from "commander";
 import { startServer, type ServerOptions } from "../server/index.js";
-import { EXIT_INTERRUPTED } from "./signals.js";
+import { interruptible } from "./signals.js";
 
 /** Bytes, with an optional binary suffix: 5242880, 512k, 5M, 1G. */
 export function parseBytes(value: string): number {
@@ -36,21 +37,10 @@ export function parseWorkers(value: string): number {
 export async function runServe(options: ServerOptions, stderr: NodeJS.WritableStream): Promise<number> {
   const server = await startServer(options);
   stderr.write(`unspin: serving ${server.url}/ (index ${options.index}, ${server.pool.stats().threads} worker threads${options.token ? ", token required for writes" : ""}); Ctrl-C stops\n`);
-  let signals = 0;
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      signals++;
-      if (signals > 1) process.exit(EXIT_INTERRUPTED);
-      stderr.write("unspin: stopping: finishing the requests in hand (Ctrl-C again to stop at once)\n");
-      void server.close().finally(() => {
-        process.off("SIGINT", stop);
-        process.off("SIGTERM", stop);
-        resolve();
-      });
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
+  // A second signal while closing stops at once (the handlers stay until the server is closed).
+  const stop = interruptible(() => stderr.write("unspin: stopping: finishing the requests in hand (Ctrl-C again to stop at once)\n"));
+  await once(stop.signal, "abort");
+  await server.close().finally(() => stop.dispose());
   stderr.write("unspin: stopped\n");
   return 0;
 }

@@ -2,11 +2,10 @@
 // a pool of reader threads runs checks and compares (each opens the index read-only through the
 // library); one writer thread adds and removes. Started by startServer, stopped by close().
 import { availableParallelism } from "node:os";
-import { readFileSync } from "node:fs";
 import { setMaxListeners } from "node:events";
 import type { FastifyInstance } from "fastify";
 import { UnspinError } from "../errors.js";
-import { createUnspin, type UnspinIndex } from "../unspin.js";
+import { createUnspin, packageVersion, type UnspinIndex } from "../unspin.js";
 import { buildApp } from "./app.js";
 import { hostCheck, isLoopback, tokenCheck } from "./auth.js";
 import { ReaderPool } from "./pool.js";
@@ -52,11 +51,6 @@ export interface RunningServer {
   close(options?: { graceMs?: number }): Promise<void>;
 }
 
-function version(): string {
-  // package.json sits two levels up from both src/server and dist/server.
-  return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
-}
-
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
   const loopback = isLoopback(host);
@@ -89,7 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       pool,
       writer,
       reader,
-      version: version(),
+      version: packageVersion(),
       maxBodyBytes,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       shutdown: shutdown.signal,
