@@ -6,7 +6,6 @@ import { renderClusters, type ClustersFormat } from "../report/clusters-render.j
 import { interruptible } from "./signals.js";
 import { useColor, writeOut } from "./output.js";
 
-export type { ClustersFormat };
 
 const PHASES: Record<ClustersProgress["phase"], string> = {
   postings: "reading postings",

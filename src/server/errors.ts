@@ -84,7 +84,6 @@ interface FastifyLikeError {
   code?: string;
   statusCode?: number;
   message: string;
-  validation?: unknown;
 }
 
 /** Maps whatever a route or fastify threw to the API's error. */
@@ -109,7 +108,6 @@ export function toHttpError(e: unknown, context: { maxBodyBytes: number; content
     case "FST_ERR_VALIDATION":
       return new HttpError("BAD_REQUEST", f.message, "see /api/openapi.json for the fields each endpoint takes");
   }
-  if (f?.validation) return new HttpError("BAD_REQUEST", f.message, "see /api/openapi.json for the fields each endpoint takes");
   if (e instanceof SyntaxError || (f?.statusCode === 400 && /JSON/.test(f.message))) {
     return new HttpError("INPUT_FORMAT", `the request body is not valid JSON: ${f.message}`, "send a JSON object");
   }

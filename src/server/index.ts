@@ -11,7 +11,6 @@ import { hostCheck, isLoopback, tokenCheck } from "./auth.js";
 import { ReaderPool } from "./pool.js";
 import { Writer } from "./writer.js";
 
-export { isLoopback } from "./auth.js";
 
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = "127.0.0.1";

@@ -3,7 +3,7 @@
 // one), so a check past its time budget stops using the CPU at once.
 import { Piscina } from "piscina";
 import { HttpError, fromPlain } from "./errors.js";
-import type { ReadResult, ReadTask, ReaderData } from "./tasks.js";
+import type { ReadResult, ReadTask, WorkerData } from "./tasks.js";
 import { poolEntry } from "./workers.js";
 
 /**
@@ -45,7 +45,7 @@ export class ReaderPool {
       idleTimeout: 2 ** 31 - 1,
       maxQueue: o.maxQueue,
       niceIncrement: READER_NICE,
-      workerData: { location: o.location, generation: o.generation } satisfies ReaderData,
+      workerData: { location: o.location, generation: o.generation } satisfies WorkerData,
     });
     this.pool.on("workerCreate", () => this.started++);
     this.pool.on("workerDestroy", () => this.stopped++);

@@ -8,9 +8,9 @@ import { renderHtml } from "../report/html.js";
 import { requireWords } from "../ingest/decode.js";
 import type { Report } from "../report/schema.js";
 import { toPlainError } from "./errors.js";
-import type { ReadResult, ReadTask, ReaderData, ReportResult, Wanted } from "./tasks.js";
+import type { ReadResult, ReadTask, WorkerData, ReportResult, Wanted } from "./tasks.js";
 
-const { location, generation } = workerData as ReaderData;
+const { location, generation } = workerData as WorkerData;
 const written = new Int32Array(generation);
 const unspin = createUnspin();
 let index: UnspinIndex | null = null;

@@ -17,10 +17,10 @@ const TYPES: Record<string, string> = {
 };
 
 /** The page's Content-Security-Policy: its own scripts and styles only, requests to itself only. */
-export const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+const PAGE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 // src/server and dist/server both sit two levels below the package root, beside web/.
-export const WEB_DIR = fileURLToPath(new URL("../../web/", import.meta.url));
+const WEB_DIR = fileURLToPath(new URL("../../web/", import.meta.url));
 
 interface Asset {
   body: Buffer;
@@ -40,8 +40,8 @@ function loadAssets(dir: string): Map<string, Asset> {
   return assets;
 }
 
-export function registerPage(app: FastifyInstance, dir = WEB_DIR): void {
-  const assets = loadAssets(dir);
+export function registerPage(app: FastifyInstance): void {
+  const assets = loadAssets(WEB_DIR);
   const serve = (name: string) => async (request: import("fastify").FastifyRequest, reply: import("fastify").FastifyReply) => {
     const a = assets.get(name)!;
     reply.header("Content-Type", a.type).header("ETag", a.etag).header("Cache-Control", "no-cache");

@@ -33,7 +33,8 @@ export type ReportResult = { ok: true; json: string } | { ok: true; page: string
 
 export type ReadResult = ReportResult | { ok: true; stats: IndexStatsReport } | { ok: true; pong: number } | { ok: true; closed: true } | { ok: false; error: PlainError };
 
-export interface ReaderData {
+/** What the reader and writer threads start with. */
+export interface WorkerData {
   location: string;
   /** Int32Array over a SharedArrayBuffer: [0] counts completed writes (see writer.ts). */
   generation: SharedArrayBuffer;
@@ -53,12 +54,7 @@ export type AddedEntry = { status: "added" | "duplicate" | "updated"; id: string
 export type WriteResponse =
   | { id: number; ok: true; op: "add"; summary: AddSummary; entries: AddedEntry[] }
   | { id: number; ok: true; op: "remove"; summary: RemoveSummary }
-  /** The report rendered in the writer (body), whether the run was stopped before the end, and the candidate pairs it examined. */
-  | { id: number; ok: true; op: "clusters"; body: string; interrupted: boolean; examined: number }
+  /** The report rendered in the writer (body), and whether the run was stopped before the end. */
+  | { id: number; ok: true; op: "clusters"; body: string; interrupted: boolean }
   | { id: number; ok: true; op: "close" }
   | { id: number; ok: false; error: PlainError };
-
-export interface WriterData {
-  location: string;
-  generation: SharedArrayBuffer;
-}

@@ -7,9 +7,9 @@ import { parentPort, workerData } from "node:worker_threads";
 import { clusterMemberTexts, createUnspin, type AddedDocument, type UnspinIndex } from "../unspin.js";
 import { renderClusters } from "../report/clusters-render.js";
 import { toPlainError } from "./errors.js";
-import type { AddedEntry, WriteRequest, WriteResponse, WriterData } from "./tasks.js";
+import type { AddedEntry, WriteRequest, WriteResponse, WorkerData } from "./tasks.js";
 
-const { location, generation } = workerData as WriterData;
+const { location, generation } = workerData as WorkerData;
 const written = new Int32Array(generation);
 const unspin = createUnspin();
 const port = parentPort!;
@@ -60,7 +60,7 @@ async function handle(m: WriteRequest, signal: AbortSignal): Promise<WriteRespon
       const report = await index.clusters({ minSimilarity: m.minSimilarity, signal });
       const texts = m.format === "html" ? await clusterMemberTexts(index, report) : undefined;
       const body = renderClusters(report, m.format, texts ? { texts } : {});
-      return { id: m.id, ok: true, op: "clusters", body, interrupted: report.stats.interrupted, examined: report.stats.candidatePairs };
+      return { id: m.id, ok: true, op: "clusters", body, interrupted: report.stats.interrupted };
     }
     default:
       return { id: m.id, ok: true, op: "close" };

@@ -3,7 +3,7 @@
 // writer to stop after the batch in hand.
 import { Worker } from "node:worker_threads";
 import { fromPlain, HttpError, type PlainError } from "./errors.js";
-import type { AddedEntry, WriteRequest, WriteResponse, WriterData } from "./tasks.js";
+import type { AddedEntry, WriteRequest, WriteResponse, WorkerData } from "./tasks.js";
 import type { AddSummary, ArticleInput, HtmlArticleInput, RemoveSummary } from "../unspin.js";
 import { workerEntry } from "./workers.js";
 import type { ClustersFormat } from "../report/clusters-render.js";
@@ -41,7 +41,7 @@ export class Writer {
   /** Starts the writer thread; it opens (or creates) the index before this resolves. */
   static async start(location: string, generation: SharedArrayBuffer): Promise<Writer> {
     const entry = workerEntry("writer-worker");
-    const worker = new Worker(entry.entry, { eval: entry.eval, execArgv: entry.execArgv, workerData: { location, generation } satisfies WriterData });
+    const worker = new Worker(entry.entry, { eval: entry.eval, execArgv: entry.execArgv, workerData: { location, generation } satisfies WorkerData });
     let onMessage!: (m: { ready: boolean; error?: PlainError }) => void;
     let onError!: (e: Error) => void;
     let onExit!: (code: number) => void;
@@ -89,11 +89,11 @@ export class Writer {
   }
 
   /** Runs clusters in the writer thread; an abort stops it after the pair in hand, edges kept. */
-  async clusters(minSimilarity: number, format: ClustersFormat, signal?: AbortSignal): Promise<{ body: string; interrupted: boolean; examined: number }> {
+  async clusters(minSimilarity: number, format: ClustersFormat, signal?: AbortSignal): Promise<{ body: string; interrupted: boolean }> {
     const r = await this.request({ op: "clusters", minSimilarity, format }, signal);
     if (!r.ok) throw fromPlain(r.error);
     if (r.op !== "clusters") throw new Error("writer answered another request");
-    return { body: r.body, interrupted: r.interrupted, examined: r.examined };
+    return { body: r.body, interrupted: r.interrupted };
   }
 
   /** Lets the writes in hand finish, closes the index and stops the thread. */
