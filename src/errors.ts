@@ -39,3 +39,22 @@ export class UnspinError extends Error {
 export function isUnspinError(e: unknown): e is UnspinError {
   return e instanceof UnspinError;
 }
+
+/** A Node file-system error's code in words (a bare "EACCES" tells a user nothing); the code itself when it has none here. */
+export function errnoWords(code: string | undefined): string | undefined {
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOSPC":
+      return "no space left on the device";
+    case "EROFS":
+      return "the file system is read-only";
+    case "ENOTDIR":
+      return "a part of the path is a file, not a folder";
+    case "EISDIR":
+      return "it is a folder";
+    default:
+      return code;
+  }
+}

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { open, realpath, rename, stat, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
-import { UnspinError } from "../errors.js";
+import { errnoWords, UnspinError } from "../errors.js";
 import type { Report } from "../report/schema.js";
 import { renderText } from "../report/text.js";
 import { renderHtml } from "../report/html.js";
@@ -82,16 +82,10 @@ export function openOut(out: string | undefined, stdout: NodeJS.WritableStream):
       async abort() {},
     };
   }
-  // The system's reason in words (a bare "ENOENT" tells a user nothing).
+  // The system's reason in words; a missing file here means a missing folder.
   const why = (e: unknown): string => {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return `the folder ${dirname(out)} does not exist`;
-    if (code === "ENOTDIR") return "a part of the path is a file, not a folder";
-    if (code === "EACCES" || code === "EPERM") return "permission denied";
-    if (code === "ENOSPC") return "no space left on the device";
-    if (code === "EROFS") return "the file system is read-only";
-    if (code === "EISDIR") return "it is a folder";
-    return code ?? String(e);
+    return code === "ENOENT" ? `the folder ${dirname(out)} does not exist` : (errnoWords(code) ?? String(e));
   };
   const failed = (e: unknown, doing: string): UnspinError =>
     e instanceof UnspinError ? e : new UnspinError("OUTPUT_UNWRITABLE", `cannot ${doing} ${out}: ${why(e)}`, "choose a writable --out path", { cause: e });

@@ -4,7 +4,7 @@
 
 import { constants, createReadStream, type Stats } from "node:fs";
 import { open, stat, type FileHandle } from "node:fs/promises";
-import { UnspinError } from "../errors.js";
+import { errnoWords, UnspinError } from "../errors.js";
 import { decodeTextBytes, requireWords } from "./decode.js";
 
 /** Default size limit for one input: 5 MiB, far above any news article, far below a crawl. */
@@ -115,7 +115,7 @@ export function fsError(e: unknown, path: string): unknown {
   if (code === "EISDIR") {
     return new UnspinError("INPUT_IS_DIRECTORY", `${path}: is a directory, not a file`, "give one file, or use `unspin add` for a folder", { cause: e });
   }
-  const why = code === "EACCES" || code === "EPERM" ? "permission denied" : code ? `${code}` : String(e);
+  const why = errnoWords(code) ?? String(e);
   return new UnspinError(
     "INPUT_UNREADABLE",
     `${path}: cannot be read (${why})`,
