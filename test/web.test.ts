@@ -76,6 +76,19 @@ describe("the web page in headless Chromium", { skip }, () => {
     await page.waitForSelector("body.ready");
   });
 
+  /** The rule catalogue, as the page gets it. */
+  const fetchRules = async () => ((await (await fetch(`${server.url}/api/rules`)).json()) as { rules: { id: string; color: string; description: string }[] }).rules;
+
+  /** A real drop of one text file on the index view, as a file manager's drag and drop makes it. */
+  const dropFile = (name: string, text: string) =>
+    page.evaluate(`((name, text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: "text/plain" }));
+      const zone = document.getElementById("drop-index");
+      zone.dispatchEvent(new DragEvent("dragenter", { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    })(${JSON.stringify(name)}, ${JSON.stringify(text)})`);
+
   after(async () => {
     await context?.close();
     await server?.close();
@@ -92,7 +105,7 @@ describe("the web page in headless Chromium", { skip }, () => {
     const marks = page.locator("#text-view mark.finding");
     assert.ok((await marks.count()) >= 4, "findings are marked in the text");
     // Each mark is coloured as its rule in the catalogue served by the API.
-    const rules = ((await (await fetch(`${server.url}/api/rules`)).json()) as { rules: { id: string; color: string }[] }).rules;
+    const rules = await fetchRules();
     const first = marks.first();
     const rule = (await first.getAttribute("data-rule"))!;
     assert.equal(await first.evaluate((el) => getComputedStyle(el).backgroundColor), rgbOf(rules.find((r) => r.id === rule)!.color));
@@ -162,15 +175,7 @@ describe("the web page in headless Chromium", { skip }, () => {
     await page.click("#nav-index");
     await page.waitForSelector("#view-index:not([hidden])");
     await page.waitForFunction(documents, 0);
-    const original = read("original/harbour-council.txt");
-    // A real drop event carrying the file, as a file manager's drag and drop makes it.
-    await page.evaluate(`((text) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], "harbour-council.txt", { type: "text/plain" }));
-      const zone = document.getElementById("drop-index");
-      zone.dispatchEvent(new DragEvent("dragenter", { dataTransfer: dt, bubbles: true, cancelable: true }));
-      zone.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-    })(${JSON.stringify(original)})`);
+    await dropFile("harbour-council.txt", read("original/harbour-council.txt"));
     await page.waitForFunction(documents, 1);
     assert.match((await page.textContent("#add-progress-text"))!, /1 of 1 files/);
     assert.match((await page.textContent("#added-list"))!, /harbour-council\.txt\s*added/);
@@ -201,7 +206,7 @@ describe("the web page in headless Chromium", { skip }, () => {
   test("an altered quotation is marked around the word edits inside it, coloured and explained like every finding", async () => {
     // The check of the previous test: the spun harbour article against its indexed original, where
     // "a difficult decision" became "a easy decision" inside the councillor's quotation.
-    const rules = ((await (await fetch(`${server.url}/api/rules`)).json()) as { rules: { id: string; color: string; description: string }[] }).rules;
+    const rules = await fetchRules();
     const rule = rules.find((r) => r.id === "quote-altered")!;
     assert.ok((await page.locator("#side-suspect mark.finding[data-rule=quote-altered]").count()) >= 1, "marked in the suspect, side by side");
     assert.ok((await page.locator("#side-source mark.finding[data-rule=quote-altered]").count()) >= 1, "marked in the source, side by side");
@@ -268,11 +273,7 @@ describe("the web page in headless Chromium", { skip }, () => {
   test("index view: who copied whom, after the spun copy is added too", async () => {
     await page.click("#nav-index");
     await page.waitForSelector("#view-index:not([hidden])");
-    await page.evaluate(`((text) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], "harbour-council-spun.txt", { type: "text/plain" }));
-      document.getElementById("drop-index").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
-    })(${JSON.stringify(spun)})`);
+    await dropFile("harbour-council-spun.txt", spun);
     await page.waitForFunction(documents, 2);
     const [reply] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === "/api/clusters"), page.click("#clusters-run")]);
     await page.waitForSelector("#clusters .cluster");

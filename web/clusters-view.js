@@ -2,14 +2,9 @@
 // listing its articles with their role and each copy with how it was derived; the full HTML
 // report (graphs, side-by-side comparisons) is offered as a download.
 import { api, describeError } from "./api.js";
-import { append, byId, clear, download, h } from "./dom.js";
+import { append, byId, clear, docLabel, download, h, percent } from "./dom.js";
 
-const pct = (x) => `${Math.round(x * 100)}%`;
 const ROLE = { original: "original", copy: "copy", intermediate: "copy, copied again", undetermined: "direction unknown" };
-
-function label(m) {
-  return m.title || m.url || m.id;
-}
 
 // The direction's evidence in the text (src/cluster/direction.ts), for a reader: what each kind
 // points to, counted on both sides of the pair.
@@ -52,13 +47,13 @@ function edgeLine(edge, byId_) {
   const to = byId_.get(edge.to);
   const known = edge.direction.state === "known";
   const arrow = known ? " → " : " ↔ ";
-  const how = known ? `${edge.direction.by === "dates" ? "by dates" : "by the text"}, ${pct(edge.direction.confidence)} sure` : "who copied whom is unknown";
+  const how = known ? `${edge.direction.by === "dates" ? "by dates" : "by the text"}, ${percent(edge.direction.confidence)} sure` : "who copied whom is unknown";
   const why = evidence(edge.direction);
   return h(
     "li",
     {},
-    h("span", { class: "edge-pair" }, label(from), arrow, label(to)),
-    h("span", { class: "muted small" }, ` · ${edge.verdict} · ${pct(edge.coverage)} of the copy aligned · ${how}`),
+    h("span", { class: "edge-pair" }, docLabel(from), arrow, docLabel(to)),
+    h("span", { class: "muted small" }, ` · ${edge.verdict} · ${percent(edge.coverage)} of the copy aligned · ${how}`),
     why ? h("span", { class: "evidence small" }, `Evidence: ${why}.`) : null,
   );
 }
@@ -75,7 +70,7 @@ function renderClusters(box, report) {
         "div",
         { class: "cluster" },
         h("h3", {}, `${c.size} articles`),
-        h("ul", { class: "members" }, c.members.map((m) => h("li", {}, h("span", {}, label(m)), h("span", { class: `role role-${m.role}` }, ROLE[m.role] ?? m.role)))),
+        h("ul", { class: "members" }, c.members.map((m) => h("li", {}, h("span", {}, docLabel(m)), h("span", { class: `role role-${m.role}` }, ROLE[m.role] ?? m.role)))),
         h("ul", { class: "edges" }, c.edges.map((e) => edgeLine(e, members))),
       ),
     );

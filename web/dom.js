@@ -1,6 +1,6 @@
 // Small DOM helpers. Every piece of text from the user, a report or the server goes into the page
 // as a text node (textContent), never as HTML: there is no innerHTML anywhere in this page.
-/* global document, URL, Blob, setTimeout */
+/* global document, URL, Blob, FileReader, setTimeout */
 
 /**
  * Makes an element: h("p", {class: "note", onclick: fn}, "text", child). Attributes are set with
@@ -34,8 +34,20 @@ export function clear(el) {
 
 export const byId = (id) => document.getElementById(id);
 
+/** Shows `text` in the status line with id `id`; `kind` ("ok", "error", "busy" or "") is its class. */
+export function setStatus(id, text, kind = "") {
+  const el = byId(id);
+  el.className = kind;
+  el.textContent = text;
+}
+
 export function percent(x) {
   return `${Math.round(x * 100)}%`;
+}
+
+/** How a document or source is named: its title, else its URL, else its id. */
+export function docLabel(d) {
+  return d.title || d.url || d.id;
 }
 
 export function formatBytes(n) {
@@ -53,6 +65,16 @@ export function download(name, type, data) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** A file's contents as text. */
+export function readText(file) {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result));
+    r.onerror = () => reject(r.error ?? new Error(`could not read ${file.name}`));
+    r.readAsText(file);
+  });
 }
 
 /** True for a file that holds an HTML page, by name or type. */

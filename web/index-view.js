@@ -1,21 +1,12 @@
 // The index view: what the index holds, adding files by dropping them (sent in batches as NDJSON,
 // with progress), and removing a document. Writes carry the token when the server wants one.
-/* global FileReader */
 import { api, describeError, getToken, setToken } from "./api.js";
-import { append, byId, clear, dropTarget, formatBytes, h, isHtmlFile } from "./dom.js";
+import { append, byId, clear, dropTarget, formatBytes, h, isHtmlFile, readText, setStatus } from "./dom.js";
 import { initClustersView } from "./clusters-view.js";
 
 /** One request carries files up to this many bytes in all (the server's body limit is larger). */
 const BATCH_BYTES = 2 * 1024 * 1024;
 const BATCH_FILES = 50;
-
-const readFile = (file) =>
-  new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result));
-    r.onerror = () => reject(r.error ?? new Error(`could not read ${file.name}`));
-    r.readAsText(file);
-  });
 
 /** Documents added from this page, newest first, so they can be removed again. */
 const added = [];
@@ -65,7 +56,7 @@ function renderAdded() {
         h("span", { class: "badge" }, d.status),
         d.reason ? h("span", { class: "muted" }, ` ${d.reason}`) : null,
         d.id ? h("span", { class: "muted small" }, ` id ${d.id}`) : null,
-        d.id && !d.removed
+        d.id && d.status !== "removed"
           ? h("button", { type: "button", class: "secondary small-button", "aria-label": `Remove ${label} from the index`, onclick: () => removeDocument(d.id, label) }, "Remove")
           : null,
       ),
@@ -73,20 +64,13 @@ function renderAdded() {
   }
 }
 
-function say(text, kind = "") {
-  const el = byId("index-status");
-  el.className = kind;
-  el.textContent = text;
-}
-
 export async function removeDocument(id, label = id) {
   try {
     const r = await api(`/api/documents/${encodeURIComponent(id)}`, { method: "DELETE", auth: true });
-    for (const d of added) if (d.id === id) d.removed = true;
     for (const d of added) if (d.id === id) d.status = "removed";
-    say(`Removed ${label} (${r.removed.urls.length ? r.removed.urls.join(", ") : "no URL"}).`, "ok");
+    setStatus("index-status", `Removed ${label} (${r.removed.urls.length ? r.removed.urls.join(", ") : "no URL"}).`, "ok");
   } catch (e) {
-    say(`Could not remove ${label}: ${describeError(e)}`, "error");
+    setStatus("index-status", `Could not remove ${label}: ${describeError(e)}`, "error");
   }
   renderAdded();
   await refreshStats();
@@ -103,6 +87,10 @@ async function addFiles(files) {
   let done = 0;
   let bytes = 0;
   const counts = { added: 0, duplicate: 0, updated: 0, skipped: 0, failed: 0 };
+  const fail = (b, e) => {
+    for (const f of b) added.unshift({ name: f.name, status: "failed", reason: describeError(e) });
+    counts.failed += b.length;
+  };
   const tell = () => {
     progress.value = done;
     progressText.textContent = `${done} of ${files.length} files (${formatBytes(bytes)} of ${formatBytes(total)})`;
@@ -125,10 +113,9 @@ async function addFiles(files) {
   for (const b of batches) {
     let docs;
     try {
-      docs = await Promise.all(b.map(async (f) => (isHtmlFile(f) ? { html: await readFile(f) } : { text: await readFile(f), title: f.name })));
+      docs = await Promise.all(b.map(async (f) => (isHtmlFile(f) ? { html: await readText(f) } : { text: await readText(f), title: f.name })));
     } catch (e) {
-      for (const f of b) added.unshift({ name: f.name, status: "failed", reason: describeError(e) });
-      counts.failed += b.length;
+      fail(b, e);
       done += b.length;
       tell();
       continue;
@@ -140,8 +127,7 @@ async function addFiles(files) {
         added.unshift({ name: b[k].name, status: d.status, id: d.id, reason: d.reason });
       });
     } catch (e) {
-      for (const f of b) added.unshift({ name: f.name, status: "failed", reason: describeError(e) });
-      counts.failed += b.length;
+      fail(b, e);
       if (e.status === 401) byId("token-box").hidden = false;
     }
     done += b.length;
@@ -150,7 +136,7 @@ async function addFiles(files) {
     renderAdded();
   }
   const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
-  say(`Done: ${parts.join(", ")}.`, counts.failed ? "error" : "ok");
+  setStatus("index-status", `Done: ${parts.join(", ")}.`, counts.failed ? "error" : "ok");
   renderAdded();
   await refreshStats();
 }
@@ -164,7 +150,7 @@ export function initIndexView({ tokenRequired }) {
   byId("token-form").addEventListener("submit", (e) => {
     e.preventDefault();
     setToken(token.value.trim());
-    say(token.value.trim() ? "The token will be sent with changes to the index." : "No token set.", "ok");
+    setStatus("index-status", token.value.trim() ? "The token will be sent with changes to the index." : "No token set.", "ok");
   });
   const input = byId("add-files");
   input.addEventListener("change", () => {

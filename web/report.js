@@ -3,7 +3,7 @@
 // note), and, when a source was found, suspect and source side by side with aligned passages
 // linked to each other. Rule names, descriptions and colours come from GET /api/rules.
 /* global document, window, setTimeout */
-import { append, byId, clear, h, percent } from "./dom.js";
+import { append, byId, clear, docLabel, h, percent } from "./dom.js";
 
 const VERDICTS = {
   "spun-copy": ["Spun copy", "A copy of an indexed article with words swapped, as a spinner does."],
@@ -21,7 +21,14 @@ export function setRules(list) {
   rules = new Map(list.map((r) => [r.id, r]));
 }
 
-const ruleOf = (id) => rules.get(id) ?? { id, description: "", color: "#eeeeee", severity: "info" };
+const ruleOf = (id) => rules.get(id) ?? { id, description: "", color: "#eeeeee" };
+
+/** A rule's colour as a small square. */
+function swatch(color) {
+  const el = h("span", { class: "swatch", "aria-hidden": "true" });
+  el.style.backgroundColor = color;
+  return el;
+}
 
 /**
  * A finding's words, quoted, or a dash for nothing (an insertion's source, a deletion's suspect).
@@ -39,7 +46,7 @@ function fillTip(tip, f) {
   clear(tip);
   append(
     tip,
-    h("p", { class: "tip-rule" }, h("span", { class: "swatch", "aria-hidden": "true", style: undefined }), f.rule, h("span", { class: `sev sev-${f.severity}` }, f.severity)),
+    h("p", { class: "tip-rule" }, swatch(rule.color), f.rule, h("span", { class: `sev sev-${f.severity}` }, f.severity)),
     rule.description ? h("p", { class: "tip-desc" }, rule.description) : null,
     h(
       "dl",
@@ -53,7 +60,6 @@ function fillTip(tip, f) {
     ),
     h("p", { class: "tip-note" }, f.note),
   );
-  tip.querySelector(".swatch").style.backgroundColor = rule.color;
 }
 
 function showTip(target, f) {
@@ -117,6 +123,7 @@ function wireTips(root, findings) {
  * deep. What is still left (a finding that cuts through others) is listed in the table only.
  */
 function pickMarks(spans) {
+  const gaps = spans.filter((x) => x.end === x.start).map((x) => ({ at: x.start, i: x.i }));
   const byLength = [...spans].filter((x) => x.end > x.start).sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
   const apart = (s, t) => s.end <= t.start || s.start >= t.end;
   const taken = [];
@@ -128,7 +135,7 @@ function pickMarks(spans) {
     if (taken.every((t) => apart(s, t) || holds(t)) && wide.every((w) => apart(s, w))) wide.push(s);
   }
   const order = (list) => list.sort((a, b) => a.start - b.start);
-  return { marks: order(taken), wide: order(wide) };
+  return { marks: order(taken), wide: order(wide), gaps };
 }
 
 const covering = (list, a, b) => list.find((x) => x.start <= a && x.end >= b);
@@ -252,10 +259,6 @@ function wirePassages(root) {
 // ---------------------------------------------------------------------------------------------
 // The parts of the result.
 
-function sourceLabel(s) {
-  return s.title || s.url || s.id;
-}
-
 /** A link for http(s) URLs only (a report's URL is data; javascript: and the like stay text). */
 function urlNode(url) {
   if (!url) return null;
@@ -298,7 +301,7 @@ function sourcesList(report) {
         h(
           "li",
           {},
-          h("strong", {}, sourceLabel(s)),
+          h("strong", {}, docLabel(s)),
           s.url && s.title ? [" ", urlNode(s.url)] : null,
           h("span", { class: "muted" }, ` · ${percent(s.coverage)} of the text copied from it, ${percent(s.similarity)} of the copied words identical, ${s.passages.length} ${s.passages.length === 1 ? "passage" : "passages"} · id ${s.id}`),
         ),
@@ -317,9 +320,7 @@ function legend(report) {
     { class: "legend", "aria-label": "Findings by rule" },
     order.map((id) => {
       const r = ruleOf(id);
-      const chip = h("span", { class: "chip", title: r.description }, h("span", { class: "swatch", "aria-hidden": "true" }), `${id} `, h("span", { class: "count" }, String(counts.get(id))));
-      chip.querySelector(".swatch").style.backgroundColor = r.color;
-      return chip;
+      return h("span", { class: "chip", title: r.description }, swatch(r.color), `${id} `, h("span", { class: "count" }, String(counts.get(id))));
     }),
   );
 }
@@ -340,13 +341,11 @@ function findingsTable(report, focusFinding) {
         {},
         order.map((i) => {
           const f = report.findings[i];
-          const chip = h("span", { class: "chip" }, h("span", { class: "swatch", "aria-hidden": "true" }), f.rule);
-          chip.querySelector(".swatch").style.backgroundColor = ruleOf(f.rule).color;
           // data-label: the column's name, shown beside each cell when a narrow window stacks them.
           return h(
             "tr",
             {},
-            h("td", { "data-label": "Rule" }, chip),
+            h("td", { "data-label": "Rule" }, h("span", { class: "chip" }, swatch(ruleOf(f.rule).color), f.rule)),
             h("td", { "data-label": "Source" }, quoted(f.source?.text)),
             h("td", { "data-label": "Suspect" }, h("button", { type: "button", class: "link", onclick: () => focusFinding(i) }, quoted(f.suspect.text))),
             h("td", { "data-label": "Suggestion" }, f.suggestion ? quoted(f.suggestion) : "—"),
@@ -358,52 +357,42 @@ function findingsTable(report, focusFinding) {
   );
 }
 
+/** Where each finding sits in the suspect. */
+const suspectSpans = (findings) => findings.map((f, i) => ({ start: f.suspect.start, end: f.suspect.end, i }));
+
 /** The suspect alone, every finding marked. */
 function textView(report, suspect) {
   const findings = report.findings;
-  const spans = findings.map((f, i) => ({ start: f.suspect.start, end: f.suspect.end, i }));
   const body = h("div", { class: "text", id: "text-body" });
-  renderText(body, suspect, findings, { ...pickMarks(spans), gaps: spans.filter((s) => s.end === s.start).map((s) => ({ at: s.start, i: s.i })), side: "sus", view: "t" });
-  wireTips(body, findings);
+  renderText(body, suspect, findings, { ...pickMarks(suspectSpans(findings)), side: "sus", view: "t" });
   return h("section", { class: "card", id: "text-view", "aria-labelledby": "text-heading" }, h("h3", { id: "text-heading" }, "The text, with every finding marked"), h("p", { class: "hint" }, "Point at a marked word, or move to it with Tab, to see the rule, the source's words, the suggestion and a note."), body);
 }
 
+/** One column of the side-by-side view: `text` with the findings of `spans` and the passages marked. */
+function sideText(id, text, findings, spans, passages, side, counterpart) {
+  const el = h("div", { class: "text", id, tabindex: "-1" });
+  renderText(el, text, findings, { ...pickMarks(spans), passages, side, view: "s", counterpart });
+  return el;
+}
+
 /** Suspect and one source side by side, aligned passages numbered and linked. */
-function sideView(report, suspect, sourceTexts, chosen) {
+function sideView(report, suspect, sourceTexts) {
   const wrap = h("section", { class: "card", id: "side-view", "aria-labelledby": "side-heading" });
   const draw = (k) => {
     clear(wrap);
     const src = report.sources[k];
-    const sourceText = sourceTexts[src.id] ?? "";
     const findings = report.findings;
-    const susSpans = findings.map((f, i) => ({ start: f.suspect.start, end: f.suspect.end, i }));
     const srcSpans = findings.flatMap((f, i) => (f.source?.id === src.id ? [{ start: f.source.start, end: f.source.end, i }] : []));
-    const passages = src.passages.map((p, n) => ({ k: n, similarity: p.similarity, sus: p.suspect, src: p.source }));
-    const left = h("div", { class: "text", id: "side-suspect", tabindex: "-1" });
-    const right = h("div", { class: "text", id: "side-source", tabindex: "-1" });
-    renderText(left, suspect, findings, {
-      ...pickMarks(susSpans),
-      gaps: susSpans.filter((s) => s.end === s.start).map((s) => ({ at: s.start, i: s.i })),
-      passages: passages.map((p) => ({ start: p.sus.start, end: p.sus.end, k: p.k, similarity: p.similarity })),
-      side: "sus",
-      view: "s",
-      counterpart: "source",
-    });
-    renderText(right, sourceText, findings, {
-      ...pickMarks(srcSpans),
-      gaps: srcSpans.filter((s) => s.end === s.start).map((s) => ({ at: s.start, i: s.i })),
-      passages: passages.map((p) => ({ start: p.src.start, end: p.src.end, k: p.k, similarity: p.similarity })),
-      side: "src",
-      view: "s",
-      counterpart: "suspect",
-    });
+    const passages = (side) => src.passages.map((p, n) => ({ start: p[side].start, end: p[side].end, k: n, similarity: p.similarity }));
+    const left = sideText("side-suspect", suspect, findings, suspectSpans(findings), passages("suspect"), "sus", "source");
+    const right = sideText("side-source", sourceTexts[src.id] ?? "", findings, srcSpans, passages("source"), "src", "suspect");
     const select =
       report.sources.length > 1
         ? h(
             "p",
             {},
             h("label", { for: "source-pick" }, "Source: "),
-            h("select", { id: "source-pick", onchange: (e) => draw(Number(e.target.value)) }, report.sources.map((s, n) => h("option", { value: n, selected: n === k }, sourceLabel(s)))),
+            h("select", { id: "source-pick", onchange: (e) => draw(Number(e.target.value)) }, report.sources.map((s, n) => h("option", { value: n, selected: n === k }, docLabel(s)))),
           )
         : null;
     append(
@@ -415,14 +404,11 @@ function sideView(report, suspect, sourceTexts, chosen) {
         "div",
         { class: "cols" },
         h("div", { class: "col" }, h("h4", {}, "Suspect"), left),
-        h("div", { class: "col" }, h("h4", {}, "Source: ", sourceLabel(src)), src.url && src.title ? h("p", { class: "muted small" }, urlNode(src.url)) : null, right),
+        h("div", { class: "col" }, h("h4", {}, "Source: ", docLabel(src)), src.url && src.title ? h("p", { class: "muted small" }, urlNode(src.url)) : null, right),
       ),
     );
-    wireTips(left, findings);
-    wireTips(right, findings);
-    wirePassages(wrap);
   };
-  draw(chosen);
+  draw(0);
   return wrap;
 }
 
@@ -431,11 +417,13 @@ function sideView(report, suspect, sourceTexts, chosen) {
  * download buttons (made by the caller, which knows how to ask for the HTML report).
  */
 export function renderResult(root, { report, texts }, downloads) {
-  hideTip();
   clear(root);
   const suspect = texts.suspect;
-  const hasSource = report.sources.length > 0 && report.sources.some((s) => texts.sources[s.id] !== undefined);
+  const hasSource = report.sources.some((s) => texts.sources[s.id] !== undefined);
   const views = h("div", { class: "views" });
+  // Both delegate from `views`, which outlives the views drawn into it.
+  wireTips(views, report.findings);
+  wirePassages(views);
   let mode = hasSource ? "side" : "text";
   const switcher = hasSource
     ? h(
@@ -449,7 +437,7 @@ export function renderResult(root, { report, texts }, downloads) {
     mode = m;
     hideTip();
     clear(views);
-    views.append(m === "side" ? sideView(report, suspect, texts.sources, 0) : textView(report, suspect));
+    views.append(m === "side" ? sideView(report, suspect, texts.sources) : textView(report, suspect));
     if (switcher) {
       switcher.querySelector("#show-side").setAttribute("aria-pressed", String(m === "side"));
       switcher.querySelector("#show-text").setAttribute("aria-pressed", String(m === "text"));
