@@ -81,6 +81,12 @@ async function budgeted<T>(deps: RouteDeps, reply: FastifyReply, what: string, w
   }
 }
 
+/** Work the budget stopped part-way: the budget's reason, saying what was kept, and what to do now. */
+function stoppedPartWay(signal: AbortSignal, what: string, kept: string, hint: string): HttpError {
+  const reason = signal.reason instanceof HttpError ? signal.reason : new HttpError("TIMEOUT", `${what} was stopped`, hint);
+  return new HttpError(reason.code, `${reason.message}; ${kept}`, hint);
+}
+
 const CLUSTERS_TYPES: Record<ClustersFormat, string> = {
   json: "application/json; charset=utf-8",
   csv: "text/csv; charset=utf-8",
@@ -199,8 +205,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
           const r = await deps.writer.add(documents, signal);
           if (r.summary.interrupted && signal.aborted) {
             const written = r.entries.filter((e) => e.status !== "not-written").length;
-            const reason = signal.reason instanceof HttpError ? signal.reason : new HttpError("TIMEOUT", "adding the documents was stopped", "send them again");
-            throw new HttpError(reason.code, `${reason.message}; ${written} of ${documents.length} documents were written first`, "send the batch again in smaller parts: documents already added come back as duplicates");
+            throw stoppedPartWay(signal, "adding the documents", `${written} of ${documents.length} documents were written first`, "send the batch again in smaller parts: documents already added come back as duplicates");
           }
           return r;
         });
@@ -288,8 +293,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const r = await budgeted(deps, reply, "clustering the index", async (signal) => {
         const run = await deps.writer.clusters(Number(request.query.minSimilarity ?? 0), format, signal);
         if (run.interrupted && signal.aborted) {
-          const reason = signal.reason instanceof HttpError ? signal.reason : new HttpError("TIMEOUT", "clustering the index was stopped", "ask again");
-          throw new HttpError(reason.code, `${reason.message}; the edges confirmed so far are stored`, "ask again: the next run goes on where this one stopped (or run `unspin clusters` on the server's machine, with a progress bar)");
+          throw stoppedPartWay(signal, "clustering the index", "the edges confirmed so far are stored", "ask again: the next run goes on where this one stopped (or run `unspin clusters` on the server's machine, with a progress bar)");
         }
         return run;
       });
