@@ -7,7 +7,7 @@ import { gzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
 import { readArticles } from "../src/ingest/readArticles.js";
 import { extractHtml } from "../src/ingest/html.js";
-import { decodeWebBytes } from "../src/ingest/charset.js";
+import { decodeWebBytes, decodingNote } from "../src/ingest/charset.js";
 import { articleId } from "../src/ingest/id.js";
 import type { Article, IngestEvent, SkipEvent } from "../src/ingest/types.js";
 import { tempDir } from "./helpers/tmp.js";
@@ -134,6 +134,8 @@ test("a UTF-8 text file with one stray Latin-1 byte keeps its curly quotes; only
   const got = articles[0]!.text;
   assert.ok(got.includes("The caf\u00e9 owner said \u201cwe will stay open\u201d \u2013"), got.slice(0, 120));
   assert.equal([...got].filter((c) => c === "\ufffd").length, 1, "the stray byte alone is replaced");
+  const event = (await collect([p])).events[0]!;
+  assert.deepEqual(event.kind === "article" ? event.notes : event, ["not valid UTF-8 in 1 place, each read as \ufffd; the rest was read as UTF-8"]);
   // One quotation and one stray byte: still UTF-8.
   const short = Buffer.concat([Buffer.from("She said \u201csafety comes first,\u201d and left.", "utf8"), Buffer.from([0xa0]), Buffer.from(" The end.", "utf8")]);
   const decoded = decodeWebBytes(short);
@@ -143,6 +145,8 @@ test("a UTF-8 text file with one stray Latin-1 byte keeps its curly quotes; only
   const legacy = decodeWebBytes(encode1252(text));
   assert.notEqual(legacy.source, "mostly-utf-8");
   assert.ok(legacy.text.includes("caf\u00e9 owner said \u201cwe"), `${legacy.encoding} via ${legacy.source}`);
+  assert.match(decodingNote(legacy) ?? "", /^not UTF-8 and no encoding declared: read as windows-1252/);
+  assert.equal(decodingNote(decodeWebBytes(good)), undefined, "plain UTF-8: nothing to say");
 });
 
 test("WARC.gz cut off mid-record: the records before the cut are read, then one skip says why", async () => {

@@ -152,6 +152,25 @@ test("checkInputs yields each report as it is done, and stops when aborted", asy
   await index.close();
 });
 
+test("checkInputs: a file read with a guess says so in its report (bytes not UTF-8 replaced, or an encoding detected)", async () => {
+  const { index } = await freshIndex();
+  const dir = await tempDir("unspin-lib-");
+  const text = readFileSync(spun("harbour-council.txt"), "utf8");
+  const good = Buffer.from(text, "utf8");
+  const at = good.indexOf(Buffer.from(" "), 200);
+  // A stray Latin-1 byte in a UTF-8 file, and (to keep it UTF-8 by count) one curly quote.
+  writeFileSync(join(dir, "stray.txt"), Buffer.concat([Buffer.from("\u201cA note.\u201d ", "utf8"), good.subarray(0, at), Buffer.from([0xe9]), good.subarray(at)]));
+  writeFileSync(join(dir, "plain.txt"), good);
+  const notes = new Map<string, { notes: string[]; verdict: string }>();
+  for await (const ev of unspin.checkInputs([join(dir, "stray.txt"), join(dir, "plain.txt")], { index })) {
+    if (ev.kind === "report") notes.set(ev.input.endsWith("stray.txt") ? "stray" : "plain", { notes: ev.report.notes, verdict: ev.report.verdict });
+  }
+  assert.equal(notes.get("stray")?.verdict, "spun-copy", "still traced");
+  assert.ok(notes.get("stray")!.notes.some((n) => /not valid UTF-8 in 1 place/.test(n)), JSON.stringify(notes.get("stray")));
+  assert.ok(!notes.get("plain")!.notes.some((n) => /UTF-8|encoding/.test(n)), "a clean UTF-8 file gets no note");
+  await index.close();
+});
+
 test("an aborted add writes whole batches only and says it was interrupted", async () => {
   const location = join(await tempDir("unspin-lib-"), "index.sqlite");
   const index = await unspin.openIndex(location);

@@ -16,6 +16,20 @@ export interface Decoded {
   /** The encoding used, and where it came from, for diagnostics. */
   encoding: string;
   source: "bom" | "http" | "declared" | "utf-8" | "mostly-utf-8" | "detected" | "fallback";
+  /** Places where bytes were not UTF-8 and became U+FFFD (source "mostly-utf-8"). */
+  replaced?: number;
+}
+
+/**
+ * What a reader of the report should know about how the bytes were read, or undefined when
+ * nothing was guessed: bytes replaced, or an encoding guessed for a text that declared none (a
+ * wrong guess shows as odd characters, which the source-free analysis could take for spinning).
+ */
+export function decodingNote(d: Decoded): string | undefined {
+  if (d.source === "mostly-utf-8") return `not valid UTF-8 in ${d.replaced} place${d.replaced === 1 ? "" : "s"}, each read as \ufffd; the rest was read as UTF-8`;
+  if (d.source === "detected") return `not UTF-8 and no encoding declared: read as ${d.encoding}, the encoding detected`;
+  if (d.source === "fallback") return "not UTF-8, and no encoding declared or detected: read as windows-1252";
+  return undefined;
 }
 
 /** Pulls `charset=...` out of a Content-Type header value. */
@@ -83,7 +97,10 @@ export function decodeWebBytes(bytes: Uint8Array, httpContentType?: string | nul
   // UTF-8 with a stray bad byte (a file cut and pasted together, one Latin-1 character in a UTF-8
   // page): decoding the whole as a legacy encoding would turn every curly quote and accent into
   // mojibake, so the bad bytes alone become U+FFFD.
-  if (mostlyUtf8(bytes)) return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8", source: "mostly-utf-8" };
+  if (isMostlyUtf8(utf8Sequences(bytes))) {
+    const text = new TextDecoder("utf-8").decode(bytes);
+    return { text, encoding: "utf-8", source: "mostly-utf-8", replaced: countReplacements(text, bytes) };
+  }
   const guess = tryDecoder(chardet.detect(bytes) ?? undefined, false);
   if (guess && guess.encoding !== "utf-8") return { text: guess.decode(bytes), encoding: guess.encoding, source: "detected" };
   return { text: tryDecoder("windows-1252", false)!.decode(bytes), encoding: "windows-1252", source: "fallback" };
@@ -105,7 +122,20 @@ function isUtf8(bytes: Uint8Array): boolean {
  * every one of its accented letters and curly quotes is an invalid byte; a UTF-8 text with one
  * quotation (two curly quotes) and one stray byte must still count as UTF-8.
  */
-export function mostlyUtf8(bytes: Uint8Array, ratio = 1): boolean {
+function isMostlyUtf8(c: { valid: number; invalid: number }, ratio = 1): boolean {
+  return c.invalid > 0 && c.valid >= ratio * c.invalid;
+}
+
+/** U+FFFD made by decoding (those spelt in the bytes, EF BF BD, were there before). */
+function countReplacements(text: string, bytes: Uint8Array): number {
+  let made = 0;
+  for (const c of text) if (c === "\ufffd") made++;
+  for (let i = bytes.indexOf(0xef); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) made--;
+  return made;
+}
+
+/** Valid multi-byte UTF-8 sequences, and bytes that start none (each becomes one U+FFFD). */
+function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
   let valid = 0;
   let invalid = 0;
   for (let i = 0; i < bytes.length; ) {
@@ -125,5 +155,5 @@ export function mostlyUtf8(bytes: Uint8Array, ratio = 1): boolean {
       i++;
     }
   }
-  return invalid > 0 && valid >= ratio * invalid;
+  return { valid, invalid };
 }

@@ -23,6 +23,7 @@ import type { IngestEvent, ReadArticlesOptions } from "./types.js";
 // files, or a `compare`, does not pay for them.
 type Parsers = {
   decodeWebBytes: typeof import("./charset.js").decodeWebBytes;
+  decodingNote: typeof import("./charset.js").decodingNote;
   parseFeed: typeof import("./feed.js").parseFeed;
   extractHtml: typeof import("./html.js").extractHtml;
   readWarc: typeof import("./warc.js").readWarc;
@@ -31,6 +32,7 @@ let parsers: Promise<Parsers> | undefined;
 function loadParsers(): Promise<Parsers> {
   parsers ??= Promise.all([import("./charset.js"), import("./feed.js"), import("./html.js"), import("./warc.js")]).then(([c, f, h, w]) => ({
     decodeWebBytes: c.decodeWebBytes,
+    decodingNote: c.decodingNote,
     parseFeed: f.parseFeed,
     extractHtml: h.extractHtml,
     readWarc: w.readWarc,
@@ -242,14 +244,17 @@ async function* fromBytes(bytes: Uint8Array, fmt: Sniffed, ctx: Ctx, innerName: 
       yield skip(ctx.input, "binary data, not text or a known document format (give plain text, HTML, RSS/Atom, JSON Lines or WARC files)");
       return;
     case "html": {
-      const { extractHtml, decodeWebBytes } = await loadParsers();
-      const fields = extractHtml(decodeWebBytes(bytes).text);
-      yield article(ctx, { ...fields, url: ctx.fileUrl ?? fields.url });
+      const { extractHtml, decodeWebBytes, decodingNote } = await loadParsers();
+      const decoded = decodeWebBytes(bytes);
+      const fields = extractHtml(decoded.text);
+      yield article(ctx, { ...fields, url: ctx.fileUrl ?? fields.url }, decodingNote(decoded));
       return;
     }
     case "feed": {
-      const { parseFeed, decodeWebBytes } = await loadParsers();
-      const items = parseFeed(decodeWebBytes(bytes).text);
+      const { parseFeed, decodeWebBytes, decodingNote } = await loadParsers();
+      const decoded = decodeWebBytes(bytes);
+      const note = decodingNote(decoded);
+      const items = parseFeed(decoded.text);
       if (!items) {
         yield skip(ctx.input, "XML, but not an RSS or Atom feed");
         return;
@@ -257,27 +262,32 @@ async function* fromBytes(bytes: Uint8Array, fmt: Sniffed, ctx: Ctx, innerName: 
       if (items.length === 0) yield skip(ctx.input, "feed with no items");
       for (const it of items) {
         if ("reason" in it) yield skip(ctx.input, it.reason, it.record);
-        else yield { kind: "article", input: ctx.input, record: it.record, article: it.article };
+        else yield { kind: "article", input: ctx.input, record: it.record, article: it.article, ...(note ? { notes: [note] } : {}) };
       }
       return;
     }
     case "text": {
       let text: string;
+      let note: string | undefined;
       try {
         text = decodeTextBytes(bytes, ctx.input);
       } catch (e) {
-        if (isUnspinError(e) && e.code === "INPUT_INVALID_UTF8") text = (await loadParsers()).decodeWebBytes(bytes).text; // legacy encodings are common in old text corpora
-        else throw e;
+        if (!isUnspinError(e) || e.code !== "INPUT_INVALID_UTF8") throw e;
+        // Legacy encodings are common in old text corpora.
+        const { decodeWebBytes, decodingNote } = await loadParsers();
+        const decoded = decodeWebBytes(bytes);
+        text = decoded.text;
+        note = decodingNote(decoded);
       }
-      yield article(ctx, { text, title: titleFromText(text), url: ctx.fileUrl });
+      yield article(ctx, { text, title: titleFromText(text), url: ctx.fileUrl }, note);
       return;
     }
   }
 }
 
-function article(ctx: Ctx, fields: Parameters<typeof makeArticle>[0]): IngestEvent {
+function article(ctx: Ctx, fields: Parameters<typeof makeArticle>[0], note?: string): IngestEvent {
   const a = makeArticle(fields);
-  return "reason" in a ? skip(ctx.input, a.reason) : { kind: "article", input: ctx.input, article: a };
+  return "reason" in a ? skip(ctx.input, a.reason) : { kind: "article", input: ctx.input, article: a, ...(note ? { notes: [note] } : {}) };
 }
 
 /**

@@ -25,6 +25,8 @@ export interface ArticleEvent {
   /** Where inside the input: a WARC record's URI, a feed item number, a JSONL line. */
   record?: string;
   article: Article;
+  /** What reading guessed or changed that a report on it should say (bytes not UTF-8 replaced, an encoding guessed). */
+  notes?: string[];
 }
 
 export interface SkipEvent {

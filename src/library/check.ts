@@ -48,6 +48,7 @@ export async function checkOne(unspin: Unspin, target: CheckTarget, suspect: str
   const context = corpus && ownText !== undefined ? withoutDocument(corpus, unspin.ngrams(ownText)) : corpus;
   const report = await unspin.check(text, target.store, {
     ...(options.input !== undefined ? { input: options.input } : {}),
+    ...(options.onCandidate ? { onCandidate: options.onCandidate } : {}),
     ...(context ? { corpus: context } : {}),
     ...(excludeSelf ? { exclude: { ids: new Set([ownId, ...copies]), urls: new Set(url ? [url] : []) } } : {}),
   });
@@ -110,9 +111,10 @@ export async function* checkInputs(unspin: Unspin, target: CheckTarget | null, i
       }
       articles++;
       const name = ev.record ? `${ev.input}#${ev.record}` : ev.input;
-      const report = target
+      const traced = target
         ? await checkOne(unspin, target, { text: ev.article.text, ...(ev.article.url ? { url: ev.article.url } : {}) }, { input: name })
         : unspin.intrinsic(ev.article.text, { input: name, ...(corpus ? { corpus } : {}) });
+      const report = ev.notes?.length ? { ...traced, notes: [...ev.notes, ...traced.notes] } : traced;
       const docs = target && options.sourceTexts && report.sources.length ? await target.store.getDocuments(report.sources.map((s) => s.id)) : [];
       checked++;
       yield { kind: "report", input: name, report, text: ev.article.text, sources: new Map(docs.map((d) => [d.id, d.text])) };

@@ -6,6 +6,7 @@ import type { IndexStats, StoredDocument } from "../store/types.js";
 import type { Format } from "../ingest/types.js";
 import type { CandidateOptions, ExamineOptions, GraphOptions } from "../cluster/index.js";
 import type { ClustersReport } from "../report/clusters-schema.js";
+import type { CheckOptions } from "../unspin.js";
 
 export type { ClustersReport, Cluster, ClusterEdge, ClusterMember, ClusterMembership, ClustersStats, DirectionEvidence } from "../report/clusters-schema.js";
 
@@ -135,6 +136,8 @@ export interface IndexCheckOptions {
    */
   excludeSelf?: boolean;
   signal?: AbortSignal;
+  /** Diagnostics: called for every candidate aligned (as `Unspin.check`'s option; the evaluations use it). */
+  onCandidate?: CheckOptions["onCandidate"];
 }
 
 /** One input of a batch check: a report, or the reason the input could not be checked. */
