@@ -25,14 +25,21 @@ export function targetOf(index: UnspinIndex): CheckTarget {
 export async function openIndex(unspin: Unspin, location: string, options: OpenIndexOptions = {}): Promise<UnspinIndex> {
   const readonly = options.readonly ?? false;
   const store: IndexStore = await openIndexStore(location, { readonly, ...(options.create !== undefined ? { create: options.create } : {}) });
+  // Loaded once per open index, and again after a write: the sketch is tens of MB, and checks
+  // and stats only read it.
+  let counter: Promise<CorpusCounter> | undefined;
+  const loadCounter = () => (counter ??= CorpusCounter.load(store));
   let corpus: Promise<CorpusCounts | undefined> | undefined;
   let documents: Promise<number> | undefined;
   const target: CheckTarget = {
     store,
-    // Loaded once per open index: the sketch is tens of MB, and checks only read it.
-    corpus: () =>
-      (corpus ??= CorpusCounter.load(store).then((c) => (c.tokens > 0 ? c.counts() : undefined))),
+    corpus: () => (corpus ??= loadCounter().then((c) => (c.tokens > 0 ? c.counts() : undefined))),
     documents: () => (documents ??= store.countDocuments()),
+  };
+  const changed = () => {
+    counter = undefined;
+    corpus = undefined;
+    documents = undefined;
   };
   const writable = (what: string) => {
     if (readonly) throw new UnspinError("USAGE", `${location}: opened read-only, cannot ${what}`, "open the index without { readonly: true }");
@@ -44,8 +51,7 @@ export async function openIndex(unspin: Unspin, location: string, options: OpenI
     async add(source, opts) {
       writable("add documents");
       const summary = await addToIndex(unspin, store, source, opts);
-      corpus = undefined; // the counts changed
-      documents = undefined;
+      changed();
       return summary;
     },
     check: (suspect, opts) => checkOne(unspin, target, suspect, opts),
@@ -53,13 +59,12 @@ export async function openIndex(unspin: Unspin, location: string, options: OpenI
     async remove(idsOrUrls) {
       writable("remove documents");
       const summary = await removeFromIndex(unspin, store, idsOrUrls);
-      corpus = undefined;
-      documents = undefined;
+      changed();
       return summary;
     },
     async stats(opts) {
-      const counter = await CorpusCounter.load(store);
-      return { ...(await store.stats(opts)), corpusDocuments: counter.documents, corpusTokens: counter.tokens };
+      const c = await loadCounter();
+      return { ...(await store.stats(opts)), corpusDocuments: c.documents, corpusTokens: c.tokens };
     },
     clusters: (opts) => clusterIndex(unspin, store, readonly, opts),
     async close() {
