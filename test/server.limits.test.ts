@@ -58,7 +58,7 @@ test("a check past its time budget answers 504, its worker is stopped and replac
   }
 });
 
-test("a non-loopback bind is refused without a token; with one, writes and document reads need it", async () => {
+test("a non-loopback bind is refused without a token; with one, writes and document reads (a check's source texts too) need it", async () => {
   const addresses = ["0.0.0.0", ...Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal && a.family === "IPv4").map((a) => a!.address).slice(0, 1)];
   for (const host of addresses) {
     await assert.rejects(freshServer({ host }), (e: Error & { code?: string }) => {
@@ -89,10 +89,18 @@ test("a non-loopback bind is refused without a token; with one, writes and docum
     // Clusters list stored documents (and store the edges found): the token too.
     assert.equal((await call(base, "/api/clusters")).status, 401);
     assert.equal((await call(base, "/api/clusters", { headers: auth })).status, 200);
-    // Checks read no stored document directly: no token needed.
+    // A check's report needs no token; the sources' stored texts (texts=true, the HTML report) do.
     const checked = await call(base, "/api/check", { json: { text: spun } });
     assert.equal(checked.status, 200);
     assert.equal(checked.body.verdict, "spun-copy");
+    for (const query of ["?texts=true", "?format=html"]) {
+      const bare = await call(base, `/api/check${query}`, { json: { text: spun } });
+      assert.equal(bare.status, 401, query);
+      assert.equal(bare.body.error.code, "UNAUTHORIZED", query);
+      assert.equal((await call(base, `/api/check${query}`, { json: { text: spun }, headers: auth })).status, 200, query);
+    }
+    const withTexts = await call(base, "/api/check?texts=true", { json: { text: spun }, headers: auth });
+    assert.ok(Object.values(withTexts.body.texts.sources as Record<string, string>).some((t) => t.includes(original.slice(0, 60))), "the token reads the source's text");
     assert.equal((await call(base, `/api/documents/${id}`, { method: "DELETE", headers: auth })).status, 200);
   } finally {
     await server.close();

@@ -51,10 +51,13 @@ describe("the web page in headless Chromium", { skip }, () => {
   let context: BrowserContext;
   let page: Page;
   const errors: string[] = [];
+  /** The one server the page may reach (the token test moves it to a second server). */
+  let origin = "";
 
   before(async () => {
     mkdirSync(artifacts, { recursive: true });
     server = await freshServer();
+    origin = server.url;
     const { chromium } = await import("playwright-core");
     context = await chromium.launchPersistentContext(await tempDir("unspin-chromium-"), {
       executablePath: CHROMIUM,
@@ -70,7 +73,7 @@ describe("the web page in headless Chromium", { skip }, () => {
     });
     // The page must never reach another host.
     page.on("request", (r) => {
-      if (!r.url().startsWith(server.url) && !r.url().startsWith("data:") && !r.url().startsWith("blob:")) errors.push(`request to ${r.url()}`);
+      if (!r.url().startsWith(origin) && !r.url().startsWith("data:") && !r.url().startsWith("blob:")) errors.push(`request to ${r.url()}`);
     });
     await page.goto(`${server.url}/`);
     await page.waitForSelector("body.ready");
@@ -373,5 +376,33 @@ describe("the web page in headless Chromium", { skip }, () => {
     assert.match((await page.textContent("#index-status"))!, /Removed harbour-council\.txt/);
     assert.match((await page.textContent("#added-list"))!, /removed/);
     assert.deepEqual(errors, []);
+  });
+
+  test("a server with a token: the check asks for it before it shows the sources' texts, then shows them", async () => {
+    const guarded = await freshServer({ token: "web-s3cret" });
+    try {
+      origin = guarded.url;
+      const added = await fetch(`${guarded.url}/api/documents`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer web-s3cret" }, body: JSON.stringify({ text: read("original/harbour-council.txt") }) });
+      assert.equal(added.status, 200);
+      await page.goto(`${guarded.url}/`);
+      await page.waitForSelector("body.ready");
+      await page.fill("#suspect", spun);
+      await page.click("#check-button");
+      await page.waitForFunction(() => Boolean(document.querySelector("#check-status")?.textContent?.includes("token")));
+      assert.match((await page.textContent("#check-status"))!, /only with its token: enter it under Index, Access token/);
+      await page.screenshot({ path: join(artifacts, "web-token-needed.png") });
+      await page.click("#nav-index");
+      await page.fill("#token", "web-s3cret");
+      await page.click("#token-form button");
+      await page.click("#nav-check");
+      await page.click("#check-button");
+      await page.waitForFunction(CHECKED);
+      assert.match((await page.textContent("#side-view"))!, /Westport harbour council/);
+      await page.screenshot({ path: join(artifacts, "web-token-given.png") });
+      // The browser logs the one refused request itself; nothing else went wrong.
+      assert.deepEqual(errors, ["console: Failed to load resource: the server responded with a status of 401 (Unauthorized)"]);
+    } finally {
+      await guarded.close();
+    }
   });
 });

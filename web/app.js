@@ -57,7 +57,7 @@ function downloads(report, request) {
         id: "download-html",
         onclick: async () => {
           try {
-            download("unspin-report.html", "text/html", await api("/api/check?format=html", { method: "POST", json: request, as: "text" }));
+            download("unspin-report.html", "text/html", await api("/api/check?format=html", { method: "POST", json: request, as: "text", auth: true }));
           } catch (e) {
             setStatus("check-status", `Could not make the HTML report: ${describeError(e)}`, "error");
           }
@@ -81,7 +81,8 @@ async function check(e) {
   button.disabled = true;
   setStatus("check-status", "Checking…", "busy");
   try {
-    const r = await api("/api/check?texts=true", { method: "POST", json: body });
+    // The sources' texts are stored documents: the token goes with the check when one is set.
+    const r = await api("/api/check?texts=true", { method: "POST", json: body, auth: true });
     // The HTML report is asked for with the text that was checked.
     const request = page ? { text: r.texts.suspect, input: body.input } : body;
     if (page) {
@@ -96,7 +97,8 @@ async function check(e) {
     setStatus("check-status", `Checked: ${r.report.verdict}, ${r.report.findings.length} findings.`, "ok");
     byId("verdict-heading").scrollIntoView({ block: "start", behavior: "smooth" });
   } catch (err) {
-    setStatus("check-status", `The check failed: ${describeError(err)}`, "error");
+    const why = err?.status === 401 ? "this server shows the sources' texts only with its token: enter it under Index, Access token" : describeError(err);
+    setStatus("check-status", `The check failed: ${why}`, "error");
   } finally {
     button.disabled = false;
   }

@@ -48,7 +48,7 @@ const reportResponses = {
       "text/html": { schema: { type: "string" } },
     },
   },
-  ...errors(400, 403, 413, 415, 503, 504),
+  ...errors(400, 401, 403, 413, 415, 503, 504),
 };
 
 interface ReportQuery {
@@ -128,7 +128,7 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
       schema: {
         tags: ["reports"],
         summary: "Trace a suspect article to its sources in the index and explain every change",
-        description: "The suspect as `text`, or as an HTML page (`html`, optionally with its `url`), whose main text is extracted first. Runs in a worker thread under the time budget.",
+        description: "The suspect as `text`, or as an HTML page (`html`, optionally with its `url`), whose main text is extracted first. Runs in a worker thread under the time budget. The report needs no token; `texts=true` and the HTML report hold the sources' stored texts and need the token when the server has one.",
         querystring: reportQuerySchema,
         body: checkBodySchema,
         response: reportResponses,
@@ -138,6 +138,9 @@ export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
       const { text, html, url, input } = request.body;
       const page = wantsHtml(request);
       const texts = request.query.texts === "true";
+      // The source texts (asked for, or embedded in the HTML report) are stored documents: reading
+      // them needs the token, as GET /api/documents/:id does; the report alone does not.
+      if (texts || page) deps.requireToken(request);
       const task: ReadTask = {
         kind: "check",
         suspect: text !== undefined ? { text } : { html: html! },

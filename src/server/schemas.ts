@@ -63,7 +63,7 @@ export const reportQuerySchema = {
   additionalProperties: false,
   properties: {
     format: { type: "string", enum: ["json", "html"], description: "`html`: the self-contained HTML report (as `unspin check --format html`). Default: JSON, or HTML when the Accept header asks for text/html and not JSON." },
-    texts: { type: "string", enum: ["true", "false"], description: "`true`: answer `{report, texts}`, with the suspect's text (as extracted from HTML) and the texts of the sources found, for showing them side by side." },
+    texts: { type: "string", enum: ["true", "false"], description: "`true`: answer `{report, texts}`, with the suspect's text (as extracted from HTML) and the texts of the sources found, for showing them side by side (in a check, these are stored documents: the token is needed when the server has one, as for the HTML report)." },
   },
 } as const;
 
