@@ -70,6 +70,15 @@ test("an indexed suspect is not its own source: the report names it as indexed a
   // Same URL, other text: the document under that URL is the suspect itself.
   const byUrl = await index.check(readFileSync(original("harbour-council.txt"), "utf8").replace("council", "Council"), { url: pathToFileURL(spun("harbour-council.txt")).href });
   assert.ok(byUrl.indexed);
+  // The same text at its own indexed URL is itself; at an address it was never seen at, it is a
+  // word-for-word copy of the indexed document (a content farm's), and is reported as one.
+  const atHome = await index.check(text, { url: pathToFileURL(spun("harbour-council.txt")).href });
+  assert.equal(atHome.indexed?.id, report.indexed!.id);
+  const elsewhere = await index.check(text, { url: "https://farm.example/harbour" });
+  assert.equal(elsewhere.indexed, undefined);
+  assert.equal(elsewhere.verdict, "verbatim-copy");
+  assert.equal(elsewhere.sources[0]!.id, report.indexed!.id);
+  assert.match(elsewhere.sources[0]!.url ?? "", /spun\/harbour-council\.txt$/);
   await index.close();
 });
 

@@ -139,3 +139,23 @@ test("check reports of several inputs can be written where the report file is as
   writeFileSync(out, html);
   await index.close();
 });
+
+test("the headline never reads as a faithful copy, or as no trace of spinning, above findings that say otherwise", () => {
+  const source = readFileSync(join(examples, "original", "rail-strike.txt"), "utf8");
+  // Three facts falsified in an otherwise word-for-word copy.
+  const doctored = source.replace("85 percent", "58 percent").replace("Friday", "Monday").replace("remained open", "remained closed");
+  const report = unspin.compare(doctored, source);
+  assert.equal(report.verdict, "verbatim-copy");
+  const changed = report.findings.filter((f) => ["number-changed", "name-changed", "meaning-flip"].includes(f.rule)).length;
+  assert.ok(changed >= 3, JSON.stringify(report.findings.map((f) => f.rule)));
+  const text = renderText(report, { color: false, suspectText: doctored });
+  assert.match(text.split("\n")[1]!, new RegExp(`a word-for-word copy of its source\\(s\\), except ${changed} edits that change what the source says`));
+  assert.match(renderText(unspin.compare(source, source), { color: false, suspectText: source }).split("\n")[1]!, /^ {2}a word-for-word copy of its source\(s\)$/, "a faithful copy reads as one");
+  // No source matches, but the text alone raises warnings (tokenizer debris): not "no trace".
+  const unrelated = unspin.compare(spun, source);
+  assert.equal(unrelated.verdict, "no-evidence");
+  assert.ok(unrelated.findings.some((f) => f.rule === "tokenizer-artifact"));
+  const line = renderText(unrelated, { color: false, suspectText: spun }).split("\n")[1]!;
+  assert.match(line, /no copy of the given source found; the text alone raises \d+ warnings? /);
+  assert.ok(!/no trace of spinning/.test(line), line);
+});

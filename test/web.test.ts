@@ -273,6 +273,16 @@ describe("the web page in headless Chromium", { skip }, () => {
     await page.waitForSelector("#side-view");
   });
 
+  test("a word-for-word copy with a falsified figure says so under its verdict", async () => {
+    // The original is indexed (two tests up); one figure changed in an exact copy of it.
+    await page.fill("#suspect", read("original/harbour-council.txt").replace("48 million", "84 million"));
+    await page.click("#check-button");
+    await page.waitForFunction(() => document.querySelector("#verdict")?.textContent === "Verbatim copy");
+    assert.equal(await page.textContent(".summary .meaning"), "A copy of an indexed article, word for word except 1 edit that changes what it says.");
+    assert.equal(await page.locator("#side-suspect mark.finding[data-rule=number-changed]").count(), 1);
+    await page.screenshot({ path: join(artifacts, "web-verbatim-altered.png") });
+  });
+
   test("index view: who copied whom, after the spun copy is added too", async () => {
     await page.click("#nav-index");
     await page.waitForSelector("#view-index:not([hidden])");

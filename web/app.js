@@ -94,7 +94,8 @@ async function check(e) {
     const result = byId("result");
     result.hidden = false;
     renderResult(result, r, downloads(r.report, request));
-    setStatus("check-status", `Checked: ${r.report.verdict}, ${r.report.findings.length} findings.`, "ok");
+    const n = r.report.findings.length;
+    setStatus("check-status", `Checked: ${r.report.verdict}, ${n} finding${n === 1 ? "" : "s"}.`, "ok");
     byId("verdict-heading").scrollIntoView({ block: "start", behavior: "smooth" });
   } catch (err) {
     const why = err?.status === 401 ? "this server shows the sources' texts only with its token: enter it under Index, Access token" : describeError(err);

@@ -265,8 +265,23 @@ function urlNode(url) {
   return /^https?:\/\//i.test(url) ? h("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, url) : h("span", { class: "url" }, url);
 }
 
+/**
+ * The verdict's meaning, qualified as the text report qualifies it (src/report/summary.ts): a
+ * word-for-word copy with edits that change facts says so, and "no sign of spinning" is not said
+ * above warnings the text alone raised.
+ */
+function verdictMeaning(report) {
+  const [, meaning] = VERDICTS[report.verdict] ?? [report.verdict, ""];
+  const changed = report.findings.filter((f) => ruleOf(f.rule).weight === "meaning").length;
+  if (report.verdict === "verbatim-copy" && changed > 0) return `A copy of an indexed article, word for word except ${changed} edit${changed === 1 ? "" : "s"} that change${changed === 1 ? "s" : ""} what it says.`;
+  const raised = report.findings.filter((f) => f.severity !== "info").length;
+  if (report.verdict === "no-evidence" && raised > 0) return `No source found in the index; the text alone raises ${raised} finding${raised === 1 ? "" : "s"}, not enough to call it spun.`;
+  return meaning;
+}
+
 function summary(report, downloads) {
-  const [label, meaning] = VERDICTS[report.verdict] ?? [report.verdict, ""];
+  const [label] = VERDICTS[report.verdict] ?? [report.verdict, ""];
+  const meaning = verdictMeaning(report);
   const figures = [
     ["Score", percent(report.score), "strength of the verdict"],
     report.stats.spinProbability !== undefined ? ["Spin probability", percent(report.stats.spinProbability), "source-free estimate that the text is spinner output"] : null,

@@ -35,7 +35,7 @@ export async function checkOne(unspin: Unspin, target: CheckTarget, suspect: str
   const corpus = await target.corpus();
   const excludeSelf = options.excludeSelf ?? true;
   const ownId = articleId(text);
-  const indexed = excludeSelf ? ((await target.store.hasDocument(ownId)) ? ownId : url ? await target.store.documentIdByUrl(url) : undefined) : undefined;
+  const indexed = excludeSelf ? await selfInIndex(target, ownId, url) : undefined;
   // The cluster it belongs to, from the edges `clusters` stored (none before the first run). The
   // documents known to have copied it are its copies, not its sources: an original must not be
   // reported as a spun copy of its own copy.
@@ -50,7 +50,7 @@ export async function checkOne(unspin: Unspin, target: CheckTarget, suspect: str
     ...(options.input !== undefined ? { input: options.input } : {}),
     ...(options.onCandidate ? { onCandidate: options.onCandidate } : {}),
     ...(context ? { corpus: context } : {}),
-    ...(excludeSelf ? { exclude: { ids: new Set([ownId, ...copies]), urls: new Set(url ? [url] : []) } } : {}),
+    ...(excludeSelf ? { exclude: { ids: new Set([...(indexed ? [indexed] : []), ...copies]), urls: new Set(url ? [url] : []) } } : {}),
   });
   const searched = { documents: await target.documents() };
   if (!indexed) return { ...report, searched };
@@ -58,6 +58,19 @@ export async function checkOne(unspin: Unspin, target: CheckTarget, suspect: str
     ? [...report.notes, `${copies.length} indexed document${copies.length === 1 ? " is a copy" : "s are copies"} of this article by the stored clusters (${copies.join(", ")}), so not searched as its source${copies.length === 1 ? "" : "s"}`]
     : report.notes;
   return { ...report, notes, indexed: { id: indexed }, searched, ...(cluster ? { cluster } : {}) };
+}
+
+/**
+ * The indexed document that is the suspect itself: the one indexed under the suspect's URL, else
+ * the one with its text, unless the suspect's URL is known and that document was never seen there:
+ * the same text at another address is a word-for-word copy of it (a content farm's), which `check`
+ * must report, not leave out.
+ */
+async function selfInIndex(target: CheckTarget, ownId: string, url: string | undefined): Promise<string | undefined> {
+  const byUrl = url ? await target.store.documentIdByUrl(url) : undefined;
+  if (byUrl) return byUrl;
+  if (!(await target.store.hasDocument(ownId))) return undefined;
+  return url === undefined ? ownId : undefined;
 }
 
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -131,8 +131,9 @@ export interface IndexCheckOptions {
   /** URL of the suspect, when known: a document indexed under it is the suspect itself. */
   url?: string;
   /**
-   * Leave out the suspect's own document when it is indexed (same text, or same URL): default
-   * true. The report names it in `indexed`.
+   * Leave out the suspect's own document when it is indexed (the document under its URL; or the
+   * same text, unless the suspect's URL is known and the index never saw that text there: then it
+   * is a word-for-word copy and is reported): default true. The report names it in `indexed`.
    */
   excludeSelf?: boolean;
   signal?: AbortSignal;

@@ -63,5 +63,28 @@ export function summarize(report: Report): ReportSummary {
     if (report.indexed) scope += ` (the suspect itself is indexed as ${report.indexed.id} and was left out)`;
   }
   const context = report.analysis ? `source-free evidence scored with ${report.analysis.contextModel}` : undefined;
-  return { headline: HEADLINES[report.verdict], why, scope, counts, ...(context ? { context } : {}) };
+  return { headline: headline(report, meaning), why, scope, counts, ...(context ? { context } : {}) };
+}
+
+/**
+ * The verdict in words, qualified where the bare verdict would mislead: a word-for-word copy whose
+ * few edits change facts says so (a falsified copy must not read as a faithful one), and "no copy
+ * found" does not claim "no trace of spinning" above warnings that the text alone raised.
+ */
+function headline(report: Report, meaning: number): string {
+  if (report.verdict === "verbatim-copy" && meaning > 0) {
+    return `a word-for-word copy of its source(s), except ${plural(meaning, "edit")} that change${meaning === 1 ? "s" : ""} what the source says`;
+  }
+  if (report.verdict !== "no-evidence") return HEADLINES[report.verdict];
+  const found = report.indexed ? "no copy of another indexed article found (the text itself is indexed)" : report.mode === "compare" ? "no copy of the given source found" : "no copy found";
+  const raised = report.findings.filter((f) => f.severity !== "info").length;
+  if (raised === 0) return `${found} and no trace of spinning`;
+  const weight = report.mode === "compare" ? "a comparison does not judge spinning from the text alone" : "not enough to call it spun";
+  return `${found}; the text alone raises ${severityWords(report)} (${weight})`;
+}
+
+/** "2 warnings", "1 error and 3 warnings": the findings above info, by severity. */
+function severityWords(report: Report): string {
+  const n = (s: Severity) => report.findings.filter((f) => f.severity === s).length;
+  return (["error", "warning"] as const).filter((s) => n(s) > 0).map((s) => severityCount(s, n(s))).join(" and ");
 }

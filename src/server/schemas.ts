@@ -41,7 +41,7 @@ export const checkBodySchema = {
   properties: {
     text: str("The suspect's text; report offsets refer to it."),
     html: str("The suspect as an HTML page; its main text is extracted and report offsets refer to that text (ask for `texts=true` to get it)."),
-    url: str("The suspect's URL, when known: a document indexed under it is the suspect itself and is not reported as its source.", { maxLength: 4096 }),
+    url: str("The suspect's URL, when known: a document indexed under it is the suspect itself and is not reported as its source. Without it, a document with the same text is taken for the suspect itself; with it, the same text indexed only under other URLs is reported as a word-for-word copy.", { maxLength: 4096 }),
     input: str("A name for the suspect, shown in the report as `input`.", { maxLength: 4096 }),
   },
   oneOf: textOrHtml,
@@ -263,7 +263,7 @@ export const rulesSchema = {
       description: "The rule catalogue (src/rules/catalogue.ts), with the colour reports give each rule.",
       items: {
         type: "object",
-        required: ["id", "stage", "severity", "description", "example", "color"],
+        required: ["id", "stage", "severity", "description", "example", "color", "weight"],
         properties: {
           id: str("Rule id, as in findings[].rule."),
           stage: { type: "string", enum: ["align", "intrinsic", "text"] },
@@ -271,6 +271,7 @@ export const rulesSchema = {
           description: str("What the rule means."),
           example: str("A short example, source -> suspect."),
           color: str("CSS colour of the rule's marks."),
+          weight: { type: "string", enum: ["meaning", "edit", "evidence", "context"], description: "How a finding weighs: `meaning` changes what the source says (a number, a name, an opposite, a quotation), `edit` is a word swapped, `evidence` shows spinning by itself, `context` only informs." },
         },
       },
     },
