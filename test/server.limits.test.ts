@@ -107,6 +107,21 @@ test("a non-loopback bind is refused without a token; with one, writes and docum
   }
 });
 
+test("a port already in use is a usage error in words, not an internal error", async () => {
+  const first = await freshServer();
+  try {
+    await assert.rejects(freshServer({ port: first.port }), (e: Error & { code?: string; hint?: string }) => {
+      assert.equal(e.code, "USAGE");
+      assert.equal(e.message, `port ${first.port} on 127.0.0.1 is already in use`);
+      assert.match(e.hint!, /--port 0 picks a free one/);
+      return true;
+    });
+    assert.equal((await call(first.url, "/healthz")).status, 200, "the first server is untouched");
+  } finally {
+    await first.close();
+  }
+});
+
 test("unspin serve refuses a non-loopback address without a token, and bad options, with exit status 2", async () => {
   const index = join(await tempDir("unspin-serve-"), "index.sqlite");
   const run = async (args: string[]) => {

@@ -3,7 +3,7 @@
 // INPUT_TOO_LARGE, a text without words INPUT_EMPTY, a body that is not JSON INPUT_FORMAT); the
 // few that only a server can meet (a missing token, an unknown document, a time budget spent)
 // are listed here beside the HTTP status each one goes with.
-import { ERROR_CODES, isUnspinError, type ErrorCode } from "../errors.js";
+import { ERROR_CODES, isUnspinError, UnspinError, type ErrorCode } from "../errors.js";
 
 export const SERVER_ERROR_CODES = {
   BAD_REQUEST: { status: 400, what: "a field of the request is missing, unknown or of the wrong type" },
@@ -79,6 +79,21 @@ export function toPlainError(e: unknown): PlainError {
 }
 
 export const fromPlain = (e: PlainError): HttpError => new HttpError(e.code, e.message, e.hint);
+
+/** A library error that crossed a worker boundary, as the library's own error again (for callers outside HTTP, such as startup). */
+export const unspinErrorOf = (e: PlainError): UnspinError | HttpError => (e.code in ERROR_CODES ? new UnspinError(e.code as ErrorCode, e.message, e.hint) : fromPlain(e));
+
+/**
+ * Why the server could not listen, in words, as a usage error: a port in use or not allowed is the
+ * user's to fix, not a bug to report. Other errors pass through.
+ */
+export function listenError(e: unknown, host: string, port: number): unknown {
+  const code = (e as { code?: string })?.code;
+  if (code === "EADDRINUSE") return new UnspinError("USAGE", `port ${port} on ${host} is already in use`, "stop what listens there, or give another --port (--port 0 picks a free one)", { cause: e });
+  if (code === "EACCES") return new UnspinError("USAGE", `not allowed to listen on port ${port}`, "ports under 1024 need root: give --port 8080 or another port above 1023", { cause: e });
+  if (code === "EADDRNOTAVAIL") return new UnspinError("USAGE", `${host} is not an address of this computer`, "give --host 127.0.0.1 (this computer only) or 0.0.0.0 (all addresses, with --token)", { cause: e });
+  return e;
+}
 
 interface FastifyLikeError {
   code?: string;

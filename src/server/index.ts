@@ -10,6 +10,7 @@ import { buildApp } from "./app.js";
 import { hostCheck, isLoopback, tokenCheck } from "./auth.js";
 import { ReaderPool } from "./pool.js";
 import { Writer } from "./writer.js";
+import { listenError } from "./errors.js";
 
 
 export const DEFAULT_PORT = 8080;
@@ -91,7 +92,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       checkHost: hostCheck(loopback),
       tokenRequired: Boolean(token),
     });
-    await app.listen({ host, port: options.port ?? DEFAULT_PORT });
+    await app.listen({ host, port: options.port ?? DEFAULT_PORT }).catch(async (e: unknown) => {
+      await app.close().catch(() => {});
+      throw listenError(e, host, options.port ?? DEFAULT_PORT);
+    });
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : (options.port ?? DEFAULT_PORT);
     const shown = host.includes(":") ? `[${host}]` : host;

@@ -2,7 +2,7 @@
 // one at a time on the writer's side, and an abort (time budget, client gone, shutdown) asks the
 // writer to stop after the batch in hand.
 import { Worker } from "node:worker_threads";
-import { fromPlain, HttpError, type PlainError } from "./errors.js";
+import { fromPlain, HttpError, unspinErrorOf, type PlainError } from "./errors.js";
 import type { AddedEntry, WriteRequest, WriteResponse, WorkerData } from "./tasks.js";
 import type { AddSummary, ArticleInput, HtmlArticleInput, RemoveSummary } from "../unspin.js";
 import { workerEntry } from "./workers.js";
@@ -57,7 +57,8 @@ export class Writer {
     });
     if (!ready.ready) {
       await worker.terminate();
-      throw fromPlain(ready.error!);
+      // The library's own error (an index that cannot be written, say): the caller is the CLI or a program, not HTTP.
+      throw unspinErrorOf(ready.error!);
     }
     return new Writer(worker);
   }
