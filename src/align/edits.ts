@@ -4,6 +4,7 @@
 import type { RuleId } from "../rules/catalogue.js";
 import type { Unit } from "./units.js";
 import type { WordOp } from "./words.js";
+import { numberValue } from "./numbers.js";
 
 export interface Edit {
   rule: RuleId;
@@ -73,6 +74,11 @@ export function typeEdits(ops: WordOp[], sus: Unit[], src: Unit[]): Edit[] {
     switch (op.op) {
       case "match": {
         if (op.rel === "same") break;
+        // WordNet relates "six" and "sixteen" (both numbers): a changed figure all the same.
+        if (changedNumber(sus[op.s]!, src[op.o]!)) {
+          edits.push({ rule: "number-changed", s0: op.s, s1: op.s + 1, o0: op.o, o1: op.o + 1 });
+          break;
+        }
         const rule = RELATION_RULE[op.rel];
         if (rule) edits.push({ rule, s0: op.s, s1: op.s + 1, o0: op.o, o1: op.o + 1, relation: op.rel });
         break;
@@ -83,7 +89,7 @@ export function typeEdits(ops: WordOp[], sus: Unit[], src: Unit[]): Edit[] {
         const oneEach = op.s1 - op.s0 === 1 && op.o1 - op.o0 === 1;
         let rule: RuleId = "paraphrase";
         if (negFlip) rule = "meaning-flip";
-        else if (oneEach && sus[op.s0]!.number && src[op.o0]!.number) rule = "number-changed";
+        else if (oneEach && ((sus[op.s0]!.number && src[op.o0]!.number) || changedNumber(sus[op.s0]!, src[op.o0]!))) rule = "number-changed";
         else if (oneEach && sus[op.s0]!.proper && src[op.o0]!.proper) rule = "name-changed";
         edits.push({ rule, s0: op.s0, s1: op.s1, o0: op.o0, o1: op.o1 });
         break;
@@ -98,4 +104,11 @@ export function typeEdits(ops: WordOp[], sus: Unit[], src: Unit[]): Edit[] {
   }
   flushMove();
   return edits;
+}
+
+/** Two words that both write a number (in digits or in words) and say different values: 40 -> fourteen, six -> sixteen. */
+function changedNumber(a: Unit, b: Unit): boolean {
+  const x = numberValue(a.norm);
+  const y = numberValue(b.norm);
+  return x !== undefined && y !== undefined && x !== y;
 }
