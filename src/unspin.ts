@@ -16,6 +16,8 @@ import { documentNgrams, prepareDocument, type PreparedDocument } from "./search
 import { claimDense, claimSource, DEFAULT_CLAIM, DEFAULT_DENSE_CLAIM, rarity, sharedRuns, sharedStretches, type ClaimOptions, type DenseClaimOptions, type DenseEvidence } from "./search/claim.js";
 import { withStretch } from "./search/stretch.js";
 import { denseProfile } from "./search/dense.js";
+import { checkDirection } from "./search/reversed.js";
+import { withoutShadowed } from "./search/shadowed.js";
 import type { Article } from "./ingest/types.js";
 import { analyzeIntrinsic, type CorpusCounts, type IntrinsicResult, type WordVectors } from "./intrinsic/index.js";
 import { getWordVectors } from "./lexicon/vectors.js";
@@ -107,6 +109,8 @@ export interface CheckOptions {
   exclude?: { ids?: ReadonlySet<string>; urls?: ReadonlySet<string> };
   /** Called for every candidate aligned (with passages or none). */
   onCandidate?: (outcome: CandidateOutcome) => void;
+  /** The suspect's publication date, when known: an indexed document published after it is its copy, not its source. */
+  published?: string;
 }
 
 export interface CompareInput {
@@ -221,7 +225,7 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
       const fetch = async (ids: readonly string[]) =>
         (await index.getDocuments(ids))
           .filter((d) => !isSelf(d))
-          .map((d) => ({ id: d.id, text: d.text, ...(d.title ? { title: d.title } : {}), ...((d.url ?? d.urls?.[0]) ? { url: d.url ?? d.urls![0]! } : {}) }));
+          .map((d) => ({ id: d.id, text: d.text, ...(d.title ? { title: d.title } : {}), ...(d.published ? { published: d.published } : {}), ...((d.url ?? d.urls?.[0]) ? { url: d.url ?? d.urls![0]! } : {}) }));
       const weightOf = (u: Unit) => rarity(u, lex());
       const floors = [...(dense ? [dense.denseShare] : []), ...(options.denseFloors ?? [])];
       // Every aligned candidate's passing dense stretch (the document frequency of stretches), and
@@ -264,7 +268,20 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
         const drop = sharedStretches(denseClaimed, denseSeen, dense);
         if (drop.size) sources = sources.filter((s) => !drop.has(s.id));
       }
-      const report = buildReport(sText, sources, { ...(opts.input !== undefined ? { input: opts.input } : {}), thresholds, onlyCopies: true, mode: "check" });
+      // Chance passages inside another source's stretch go (a stitched text); a traced document
+      // published after the suspect is its copy, not its source (left out, said in the report),
+      // and one whose text suggests so is kept with a note (src/search/reversed.ts).
+      const split = checkDirection(sText, withoutShadowed(sources), lex(), opts.published);
+      const built = buildReport(sText, split.sources, { ...(opts.input !== undefined ? { input: opts.input } : {}), thresholds, onlyCopies: true, mode: "check" });
+      // Doubts about sources the report left out (no copy by the pair verdict) go unsaid.
+      const doubts = split.doubts.filter((d) => built.sources.some((s) => s.id === d.id));
+      const notes = [...built.notes, ...split.copies.map((c) => `${c.url ?? c.id} is a copy of this text, not its source (${c.why}), so it is not listed as a source`), ...doubts.map((d) => d.note)];
+      const report: Report = {
+        ...built,
+        notes,
+        ...(split.copies.length ? { copies: split.copies } : {}),
+        ...(doubts.length ? { directionInDoubt: doubts.map(({ id, url }) => ({ id, ...(url ? { url } : {}) })) } : {}),
+      };
       return merge(report, intrinsic(sText, opts.corpus));
     },
     intrinsic(text, opts = {}) {

@@ -159,3 +159,70 @@ test("the headline never reads as a faithful copy, or as no trace of spinning, a
   assert.match(line, /no copy of the given source found; the text alone raises \d+ warnings? /);
   assert.ok(!/no trace of spinning/.test(line), line);
 });
+
+test("an original checked against an index holding only its later spun copy is not called a copy of its copy", async () => {
+  const index = await unspin.openIndex(join(await tempDir("unspin-trust-"), "index.sqlite"));
+  await index.add([{ text: spun, url: "https://farm.example/harbour", published: "2026-10-05" }]);
+  // Dated: the farm's copy came out after the original, so it is the original's copy.
+  const dated = await index.check({ text: original, published: "2026-10-02" });
+  assert.deepEqual(dated.sources, [], "the later copy is not its source");
+  assert.notEqual(dated.verdict, "spun-copy");
+  assert.equal(dated.copies?.length, 1);
+  assert.equal(dated.copies![0]!.url, "https://farm.example/harbour");
+  assert.match(dated.copies![0]!.why, /published 2026-10-05, after this text \(2026-10-02\)/);
+  assert.match(renderText(dated, { color: false, suspectText: original }).split("\n")[1]!, /no source found; 1 indexed document is a later copy of this text/);
+  // Undated: the text alone cannot settle it (a copy can be cleaner than its original), so the
+  // source stays listed, and a note says what points the other way.
+  const undated = await index.check(original);
+  assert.equal(undated.sources.length, 1);
+  assert.equal(undated.copies, undefined);
+  assert.deepEqual(undated.directionInDoubt, [{ id: undated.sources[0]!.id, url: "https://farm.example/harbour" }]);
+  assert.match(renderText(undated, { color: false, suspectText: original }).split("\n")[1]!, /; or its source copied it: the text cannot tell which came first \(see the notes\)$/);
+  assert.ok(undated.notes.some((n) => /^https:\/\/farm\.example\/harbour may be a copy of this text rather than its source: it carries 1 tokenizer debris, 1 non-word/.test(n)), JSON.stringify(undated.notes));
+  // The spun copy checked against its dated original: traced, no doubt raised.
+  const other = await indexOf([original]);
+  const back = await other.check({ text: spun, published: "2026-10-05" });
+  assert.equal(back.verdict, "spun-copy");
+  assert.equal(back.copies, undefined);
+  assert.ok(!back.notes.some((n) => /may be a copy of this text/.test(n)));
+  assert.equal(back.directionInDoubt, undefined);
+  await other.close();
+  await index.close();
+});
+
+test("a text stitched from two articles: each stretch is explained by the source it was copied from, not by a chance passage of the other", async () => {
+  const index = await unspin.openIndex(join(await tempDir("unspin-trust-"), "index.sqlite"));
+  await index.add([join(examples, "original"), join(examples, "pages")]);
+  const cycling = readFileSync(join(examples, "spun", "cycling-lanes.txt"), "utf8");
+  const stitched = `${spun}\n\n${cycling}`;
+  const report = await index.check(stitched);
+  assert.equal(report.sources.length, 2);
+  const sum = report.sources.reduce((a, s) => a + s.coverage, 0);
+  assert.ok(sum <= 1, `the sources' coverages add up to ${sum}`);
+  // No source's passage lies inside another's: each stretch has one explanation.
+  for (const s of report.sources) {
+    for (const p of s.passages) {
+      for (const o of report.sources) if (o !== s) for (const q of o.passages) assert.ok(p.suspect.end <= q.suspect.start || p.suspect.start >= q.suspect.end, `passage ${JSON.stringify(p.suspect)} of ${s.title} overlaps ${JSON.stringify(q.suspect)} of ${o.title}`);
+    }
+  }
+  // The cycling story's figure is not read as a change of the harbour story's.
+  const numbers = report.findings.filter((f) => f.rule === "number-changed").map((f) => `${f.source!.text} -> ${f.suspect.text}`);
+  assert.deepEqual(numbers, ["48 -> 46"]);
+  await index.close();
+});
+
+test("an independent report that quotes the same statement word for word is not a copy of the article", async () => {
+  const index = await indexOf([original]);
+  // Written for this test: another reporter's story on the vote, its own order and words, with
+  // the leader's quotation as every outlet prints it.
+  const independent = [
+    "Fishing families fear for their moorings as Westport backs terminal",
+    "Boats have tied up at the old quay for generations, and skippers say a terminal for ferries will squeeze them out. Several of them watched from the public gallery as the plan went through.",
+    "\"This is a difficult decision, but it is the right one for our community,\" Maria Okafor told the chamber before members voted.",
+    "Opponents now want guarantees on rents and berths before any building starts.",
+  ].join("\n\n");
+  const report = await index.check(independent);
+  assert.deepEqual(report.sources.map((s) => s.url), [], `claimed: ${report.verdict}`);
+  assert.ok(!["spun-copy", "verbatim-copy", "rewrite"].includes(report.verdict));
+  await index.close();
+});

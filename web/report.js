@@ -267,8 +267,8 @@ function urlNode(url) {
 
 /**
  * The verdict's meaning, qualified as the text report qualifies it (src/report/summary.ts): a
- * word-for-word copy with edits that change facts says so, and "no sign of spinning" is not said
- * above warnings the text alone raised.
+ * word-for-word copy with edits that change facts says so, "no sign of spinning" is not said
+ * above warnings the text alone raised, and a direction in doubt is said.
  */
 function verdictMeaning(report) {
   const [, meaning] = VERDICTS[report.verdict] ?? [report.verdict, ""];
@@ -276,6 +276,7 @@ function verdictMeaning(report) {
   if (report.verdict === "verbatim-copy" && changed > 0) return `A copy of an indexed article, word for word except ${changed} edit${changed === 1 ? "" : "s"} that change${changed === 1 ? "s" : ""} what it says.`;
   const raised = report.findings.filter((f) => f.severity !== "info").length;
   if (report.verdict === "no-evidence" && raised > 0) return `No source found in the index; the text alone raises ${raised} finding${raised === 1 ? "" : "s"}, not enough to call it spun.`;
+  if (report.directionInDoubt?.length) return `${meaning} Or the indexed article copied this one: the text cannot tell which came first (see the note below).`;
   return meaning;
 }
 

@@ -32,6 +32,7 @@ export async function checkOne(unspin: Unspin, target: CheckTarget, suspect: str
   options.signal?.throwIfAborted();
   const text = typeof suspect === "string" ? suspect : suspect.text;
   const url = options.url ?? (typeof suspect === "string" ? undefined : suspect.url);
+  const published = typeof suspect === "string" ? undefined : suspect.published;
   const corpus = await target.corpus();
   const excludeSelf = options.excludeSelf ?? true;
   const ownId = articleId(text);
@@ -49,6 +50,7 @@ export async function checkOne(unspin: Unspin, target: CheckTarget, suspect: str
   const report = await unspin.check(text, target.store, {
     ...(options.input !== undefined ? { input: options.input } : {}),
     ...(options.onCandidate ? { onCandidate: options.onCandidate } : {}),
+    ...(published ? { published } : {}),
     ...(context ? { corpus: context } : {}),
     ...(excludeSelf ? { exclude: { ids: new Set([...(indexed ? [indexed] : []), ...copies]), urls: new Set(url ? [url] : []) } } : {}),
   });
@@ -125,7 +127,7 @@ export async function* checkInputs(unspin: Unspin, target: CheckTarget | null, i
       articles++;
       const name = ev.record ? `${ev.input}#${ev.record}` : ev.input;
       const traced = target
-        ? await checkOne(unspin, target, { text: ev.article.text, ...(ev.article.url ? { url: ev.article.url } : {}) }, { input: name })
+        ? await checkOne(unspin, target, { text: ev.article.text, ...(ev.article.url ? { url: ev.article.url } : {}), ...(ev.article.published ? { published: ev.article.published } : {}) }, { input: name })
         : unspin.intrinsic(ev.article.text, { input: name, ...(corpus ? { corpus } : {}) });
       const report = ev.notes?.length ? { ...traced, notes: [...ev.notes, ...traced.notes] } : traced;
       const docs = target && options.sourceTexts && report.sources.length ? await target.store.getDocuments(report.sources.map((s) => s.id)) : [];

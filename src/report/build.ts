@@ -10,6 +10,8 @@ export interface SourceInput {
   id: string;
   url?: string;
   title?: string;
+  /** Publication date, when known (`check`: a source published after the suspect is its copy). */
+  published?: string;
   text: Text;
   alignment: Alignment;
   /**

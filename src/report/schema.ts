@@ -85,6 +85,18 @@ export interface Report {
   findings: Finding[];
   stats: ReportStats;
   notes: string[];
+  /**
+   * `check`: indexed documents the suspect was traced to that are copies of it, not its sources
+   * (published after it, both dates known); they are not listed in `sources`, and `notes` says so.
+   * Where only the text suggests it, the source stays listed and `notes` says so.
+   */
+  copies?: { id: string; url?: string; title?: string; why: string }[];
+  /**
+   * `check`: sources whose text suggests they copied the suspect rather than the other way round
+   * (the spinner's traces on their side only), with no dates to decide; still listed as sources,
+   * and `notes` says why.
+   */
+  directionInDoubt?: { id: string; url?: string }[];
   /** The suspect is itself in the index under this id (`check`); it is not listed as a source. */
   indexed?: { id: string };
   /** `check`: how many documents the index held when the suspect was traced. */

@@ -75,8 +75,18 @@ function headline(report: Report, meaning: number): string {
   if (report.verdict === "verbatim-copy" && meaning > 0) {
     return `a word-for-word copy of its source(s), except ${plural(meaning, "edit")} that change${meaning === 1 ? "s" : ""} what the source says`;
   }
-  if (report.verdict !== "no-evidence") return HEADLINES[report.verdict];
-  const found = report.indexed ? "no copy of another indexed article found (the text itself is indexed)" : report.mode === "compare" ? "no copy of the given source found" : "no copy found";
+  if (report.verdict !== "no-evidence") {
+    const doubt = report.directionInDoubt?.length ? "; or its source copied it: the text cannot tell which came first (see the notes)" : "";
+    return HEADLINES[report.verdict] + doubt;
+  }
+  const copied = report.copies?.length ?? 0;
+  const found = copied
+    ? `no source found; ${plural(copied, "indexed document is a later copy", "indexed documents are later copies")} of this text`
+    : report.indexed
+      ? "no copy of another indexed article found (the text itself is indexed)"
+      : report.mode === "compare"
+        ? "no copy of the given source found"
+        : "no copy found";
   const raised = report.findings.filter((f) => f.severity !== "info").length;
   if (raised === 0) return `${found} and no trace of spinning`;
   const weight = report.mode === "compare" ? "a comparison does not judge spinning from the text alone" : "not enough to call it spun";

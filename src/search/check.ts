@@ -15,6 +15,8 @@ export interface CandidateDocument {
   id: string;
   url?: string;
   title?: string;
+  /** Publication date, when the index knows it (who copied whom, src/search/reversed.ts). */
+  published?: string;
   text: string;
 }
 
@@ -26,7 +28,7 @@ export function suspectKeys(suspect: Text, lexicon: Lexicon, queryStride?: numbe
 /** A fetched candidate aligned with the suspect (its passages may be none). */
 export function alignCandidate(suspect: Text, d: CandidateDocument, lexicon: Lexicon, options?: Partial<AlignOptions>): SourceInput {
   const text = analyzeText(d.text);
-  return { id: d.id, ...(d.url ? { url: d.url } : {}), ...(d.title ? { title: d.title } : {}), text, alignment: alignTexts(suspect, text, lexicon, options) };
+  return { id: d.id, ...(d.url ? { url: d.url } : {}), ...(d.title ? { title: d.title } : {}), ...(d.published ? { published: d.published } : {}), text, alignment: alignTexts(suspect, text, lexicon, options) };
 }
 
 export interface TraceOptions {

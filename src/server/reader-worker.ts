@@ -62,7 +62,9 @@ export default async function run(task: ReadTask): Promise<ReadResult> {
         const idx = await openIndex();
         const article = "html" in task.suspect ? await unspin.extract({ html: task.suspect.html, ...(task.url ? { url: task.url } : {}) }) : { text: task.suspect.text };
         requireWords(article.text, "html" in task.suspect ? "the page's main text" : "text");
-        const report = await idx.check(article.text, { ...(task.input !== undefined ? { input: task.input } : {}), ...(task.url ? { url: task.url } : {}) });
+        // A page's date (from its metadata) lets check tell its later copies from its sources.
+        const published = "published" in article ? article.published : undefined;
+        const report = await idx.check({ text: article.text, ...(published ? { published } : {}) }, { ...(task.input !== undefined ? { input: task.input } : {}), ...(task.url ? { url: task.url } : {}) });
         return await reply(report, article.text, task.want, async () => {
           const docs = await Promise.all(report.sources.map((s) => idx.get(s.id)));
           return new Map(docs.flatMap((d) => (d ? [[d.id, d.text] as [string, string]] : [])));

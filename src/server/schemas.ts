@@ -169,6 +169,16 @@ export function reportSchema(ruleIds: readonly string[]) {
         },
       },
       notes: { type: "array", items: { type: "string" } },
+      copies: {
+        type: "array",
+        description: "Indexed documents the suspect was traced to that are copies of it, not its sources (published after it, both dates known); not listed in `sources`. Where only the text suggests it, the source stays listed and `notes` says so.",
+        items: { type: "object", required: ["id", "why"], properties: { id: str("Document id in the index."), url: str("Its URL."), title: str("Its title."), why: str("The evidence, in words.") } },
+      },
+      directionInDoubt: {
+        type: "array",
+        description: "Sources whose text suggests they copied the suspect rather than the other way round (the spinner's traces on their side only), with no dates to decide; still listed in `sources`, and `notes` says why.",
+        items: { type: "object", required: ["id"], properties: { id: str("Document id in the index."), url: str("Its URL.") } },
+      },
       indexed: { type: "object", required: ["id"], properties: { id: str("The suspect itself is indexed under this id; it is not listed as a source.") } },
     },
   };
