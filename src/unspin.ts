@@ -16,7 +16,7 @@ import { documentNgrams, prepareDocument, type PreparedDocument } from "./search
 import { claimDense, claimSource, DEFAULT_CLAIM, DEFAULT_DENSE_CLAIM, rarity, sharedRuns, sharedStretches, type ClaimOptions, type DenseClaimOptions, type DenseEvidence } from "./search/claim.js";
 import { withStretch } from "./search/stretch.js";
 import { denseProfile } from "./search/dense.js";
-import { checkDirection } from "./search/reversed.js";
+import { checkDirection } from "./cluster/reversed.js";
 import { withoutShadowed } from "./search/shadowed.js";
 import type { Article } from "./ingest/types.js";
 import { analyzeIntrinsic, type CorpusCounts, type IntrinsicResult, type WordVectors } from "./intrinsic/index.js";
@@ -270,7 +270,7 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
       }
       // Chance passages inside another source's stretch go (a stitched text); a traced document
       // published after the suspect is its copy, not its source (left out, said in the report),
-      // and one whose text suggests so is kept with a note (src/search/reversed.ts).
+      // and one whose text suggests so is kept with a note (src/cluster/reversed.ts).
       const split = checkDirection(sText, withoutShadowed(sources), lex(), opts.published);
       const built = buildReport(sText, split.sources, { ...(opts.input !== undefined ? { input: opts.input } : {}), thresholds, onlyCopies: true, mode: "check" });
       // Doubts about sources the report left out (no copy by the pair verdict) go unsaid.

@@ -15,7 +15,7 @@ export interface CandidateDocument {
   id: string;
   url?: string;
   title?: string;
-  /** Publication date, when the index knows it (who copied whom, src/search/reversed.ts). */
+  /** Publication date, when the index knows it (who copied whom, src/cluster/reversed.ts). */
   published?: string;
   text: string;
 }

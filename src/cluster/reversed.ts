@@ -13,7 +13,7 @@ import type { Text } from "../text/types.js";
 import type { Lexicon } from "../lexicon/types.js";
 import type { Alignment } from "../align/index.js";
 import type { SourceInput } from "../report/build.js";
-import { copyDirection, dateOrder } from "../cluster/direction.js";
+import { copyDirection, dateOrder } from "./direction.js";
 
 /** An indexed document that is a copy of the suspect (published later), not its source. */
 export interface CopyOfSuspect {
