@@ -36,6 +36,13 @@ test("README's JSON report example names every field a real check report carries
   walk(await index.check(self));
   walk(unspin.intrinsic("Too short."));
   await index.close();
+  // An original checked against its farm's later copy (dated: copies) and undated (directionInDoubt).
+  const farm = await unspin.openIndex(join(await tempDir("unspin-docs-"), "farm.sqlite"));
+  await farm.add([{ text: spun, url: "https://farm.example/harbour", published: "2026-10-05" }]);
+  const original = readFileSync(join(examples, "original", "harbour-council.txt"), "utf8");
+  walk(await farm.check({ text: original, published: "2026-10-02" }));
+  walk(await farm.check(original));
+  await farm.close();
   assert.deepEqual([...keys].filter((k) => !named.has(k)).sort(), [], "fields a report has that the README does not show");
   assert.deepEqual([...named].filter((k) => !keys.has(k)).sort(), [], "fields the README shows that no report has");
 });
