@@ -9,6 +9,7 @@ import semver from "semver";
 
 interface LockEntry {
   version?: string;
+  engines?: Record<string, string> | string[];
   link?: boolean;
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
@@ -87,4 +88,13 @@ test("every locked package satisfies what depends on it, and no dependency is a 
     }
   }
   assert.deepEqual(problems, []);
+});
+
+test("every package in the lockfile supports the Node.js running the tests (npm warns EBADENGINE otherwise)", () => {
+  const refused: string[] = [];
+  for (const [path, entry] of Object.entries(lock.packages)) {
+    const range = !entry.engines || Array.isArray(entry.engines) ? undefined : entry.engines.node;
+    if (path && range && !semver.satisfies(process.versions.node, range, { includePrerelease: true })) refused.push(`${nameOf(path)}@${entry.version} wants node ${range}`);
+  }
+  assert.deepEqual(refused, [], "pin an older version in package.json overrides (light-my-request 6.6.0 keeps cookie 1.x, which runs on Node 20)");
 });
