@@ -126,6 +126,15 @@ test("add indexes every format of the examples; adding again changes nothing; ch
   assert.match(first.err, /added 8, duplicates 0, skipped 0/);
   const again = await run(["add", ...inputs, "--index", index]);
   assert.match(again.err, /added 0, duplicates 8, skipped 0/);
+  // An edited file: one document added, its URL updated, said so it does not read as two.
+  const edited = join(dir, "edited.txt");
+  writeFileSync(edited, readFileSync(join(examples, "original", "rail-strike.txt"), "utf8"));
+  await run(["add", edited, "--index", index]);
+  writeFileSync(edited, readFileSync(join(examples, "original", "rail-strike.txt"), "utf8").replace("Friday", "Saturday"));
+  const updated = await run(["add", edited, "--index", index]);
+  // (The older text stays: the original's own URL still holds it.)
+  assert.match(updated.err, /^added 1, 1 indexed URL now with a new text, duplicates 0, skipped 0$/m);
+  await run(["remove", edited, "--index", index]);
   const stats = JSON.parse((await run(["stats", "--index", index, "--format", "json"])).out);
   assert.equal(stats.documents, 8);
   assert.equal(stats.schemaVersion, SCHEMA_VERSION);

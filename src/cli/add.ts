@@ -23,7 +23,9 @@ export async function runAdd(index: UnspinIndex, paths: string[], stderr: NodeJS
 }
 
 export function formatAddSummary(s: AddSummary): string {
-  const parts = [`added ${s.added}`, ...(s.updated ? [`updated ${s.updated}`] : []), `duplicates ${s.duplicates}`, `skipped ${s.skipped.length}`];
+  // An edited file is one document added and one URL updated: worded so it does not read as two.
+  const updated = s.updated ? [`${s.updated} indexed URL${s.updated === 1 ? "" : "s"} now with a new text`] : [];
+  const parts = [`added ${s.added}`, ...updated, `duplicates ${s.duplicates}`, `skipped ${s.skipped.length}`];
   const lines = [`${parts.join(", ")}${s.interrupted ? " (interrupted: run the same command again to finish)" : ""}`];
   if (s.replaced) lines.push(`  ${s.replaced} older version(s) of updated URLs removed`);
   for (const k of s.skipped.slice(0, 20)) lines.push(`  skipped ${terminalSafe(k.input)}${k.record ? ` [${terminalSafe(k.record)}]` : ""}: ${terminalSafe(k.reason)}`);

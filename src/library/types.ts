@@ -109,7 +109,7 @@ export interface AddOptions {
 
 export interface AddSummary {
   added: number;
-  /** URLs whose text changed: the new text replaced the document that held the URL. */
+  /** URLs whose text changed: the new text (counted in `added` too) replaced the document that held the URL. */
   updated: number;
   duplicates: number;
   /** Older versions deleted because their last URL now holds a new text. */
