@@ -222,14 +222,16 @@ test("JSONL: good lines are articles, a bad line is a skip with its line number"
     "",
     JSON.stringify({ title: "no text" }),
     JSON.stringify({ text: STORY[1] }),
+    JSON.stringify({ text: 5 }),
   ];
   await writeFile(p, lines.join("\r\n") + "\n");
   const { articles, skips } = await collect([p]);
   assert.deepEqual(articles.map((a) => a.text), [STORY[0], STORY[1]]);
   assert.equal(articles[0]!.site, "X");
   assert.equal(articles[0]!.published, "2024-05-07T00:00:00.000Z");
-  assert.deepEqual(skips.map((s) => s.record), ["line 2", "line 4"]);
-  assert.match(skips[0]!.reason, /line 2: not valid JSON/);
+  assert.deepEqual(skips.map((s) => s.record), ["line 2", "line 4", "line 6"]);
+  assert.equal(skips[2]!.reason, '"text" is a number, not a string');
+  assert.match(skips[0]!.reason, /^not valid JSON/, "the record names the line; the reason does not repeat it");
 });
 
 test("folders: recursive, sorted, hidden files skipped; binary files and missing inputs are skips, the batch goes on", async () => {

@@ -1,5 +1,6 @@
 // JSON Lines: one article per line, fields text (required), title, url, author, published,
-// site. A line that is not JSON or has no text is a skip naming the line; the batch goes on.
+// site. A line that is not JSON or has no text is a skip naming the line (its `record`; the reason
+// does not repeat it); the batch goes on.
 
 import { makeArticle } from "./article.js";
 import type { Article } from "./types.js";
@@ -18,12 +19,13 @@ export function parseJsonLine(line: string, lineNo: number): JsonlRecord | null 
   try {
     o = JSON.parse(line);
   } catch (e) {
-    return { record, reason: `${record}: not valid JSON (${(e as Error).message})` };
+    return { record, reason: `not valid JSON (${(e as Error).message})` };
   }
-  if (!o || typeof o !== "object" || Array.isArray(o)) return { record, reason: `${record}: not a JSON object` };
+  if (!o || typeof o !== "object" || Array.isArray(o)) return { record, reason: "not a JSON object" };
   const obj = o as Record<string, unknown>;
-  const text = field(obj, "text");
-  if (text === undefined) return { record, reason: `${record}: no "text" string field` };
+  const text = obj.text;
+  if (text === undefined) return { record, reason: 'no "text" field' };
+  if (typeof text !== "string") return { record, reason: `"text" is ${text === null ? "null" : Array.isArray(text) ? "an array" : `a ${typeof text}`}, not a string` };
   const a = makeArticle({
     text,
     title: field(obj, "title"),
@@ -32,7 +34,7 @@ export function parseJsonLine(line: string, lineNo: number): JsonlRecord | null 
     published: field(obj, "published"),
     site: field(obj, "site"),
   });
-  return "reason" in a ? { record, reason: `${record}: ${a.reason}` } : { record, article: a };
+  return "reason" in a ? { record, reason: a.reason } : { record, article: a };
 }
 
 /** Splits a byte stream into lines without holding the whole file (JSONL dumps get large). */
@@ -45,7 +47,7 @@ export async function* readJsonl(source: AsyncIterable<Uint8Array | string>, max
     lineNo++;
     if (overlong) {
       overlong = false;
-      yield { record: `line ${lineNo}`, reason: `line ${lineNo}: over the limit of ${maxLineBytes} bytes` };
+      yield { record: `line ${lineNo}`, reason: `over the limit of ${maxLineBytes} bytes` };
       return;
     }
     const r = parseJsonLine(line.replace(/\r$/, "").replace(/^\uFEFF/, ""), lineNo);
