@@ -34,6 +34,7 @@ describe("GET /api/clusters", () => {
 
   test("JSON: the library's clusters of the same documents; a second call examines nothing new", async () => {
     const r = await call<ClustersReport>(server.url, "/api/clusters");
+    assert.equal(r.body.index, "index.sqlite", "the index's file name, not where it lives on the server");
     assert.equal(r.status, 200);
     assert.match(r.headers.get("content-type")!, /^application\/json/);
     assert.equal(r.body.schema, "unspin/clusters@1");

@@ -3,6 +3,7 @@
 // beside it. Writes are never stopped by terminating this thread (a connection killed inside a
 // transaction could leave its lock behind): an abort asks the library to finish the batch in hand
 // and return, which leaves the index consistent.
+import { basename } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { clusterMemberTexts, createUnspin, type AddedDocument, type UnspinIndex } from "../unspin.js";
 import { renderClusters } from "../report/clusters-render.js";
@@ -57,7 +58,9 @@ async function handle(m: WriteRequest, signal: AbortSignal): Promise<WriteRespon
     case "remove":
       return { id: m.id, ok: true, op: "remove", summary: await index.remove(m.ids) };
     case "clusters": {
-      const report = await index.clusters({ minSimilarity: m.minSimilarity, signal });
+      // The index's file name only: where it lives on the server's disk, or a store URL that may
+      // carry a password, is no client's business (GET /api/stats leaves the location out too).
+      const report = { ...(await index.clusters({ minSimilarity: m.minSimilarity, signal })), index: location.includes("://") ? `${location.slice(0, location.indexOf("://"))} store` : basename(location) };
       const texts = m.format === "html" ? await clusterMemberTexts(index, report) : undefined;
       const body = renderClusters(report, m.format, texts ? { texts } : {});
       return { id: m.id, ok: true, op: "clusters", body, interrupted: report.stats.interrupted };
