@@ -150,3 +150,11 @@ test("a path through a file is missing, not a crash", async () => {
   await writeFile(join(dir, "d", "f.txt"), "x");
   await rejectsWith(readTextInput(join(dir, "d", "f.txt", "g.txt")), "INPUT_MISSING");
 });
+
+test("an HTML page is read as its main text, as add and check read it", async () => {
+  const pages = new URL("../examples/pages/", import.meta.url).pathname;
+  const page = await readTextInput(join(pages, "cycling-lanes.html"));
+  assert.ok(!/<\/?[a-z][^>]*>/i.test(page.text), "no markup left");
+  assert.match(page.text, /^Riverside city council voted on Monday/m);
+  assert.equal(page.name, join(pages, "cycling-lanes.html"));
+});

@@ -82,8 +82,8 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   program
     .command("compare")
     .description("align a suspect text with a source text and explain every edit (- reads stdin)")
-    .argument("<suspect>", "suspect text file, or - for stdin")
-    .argument("<source>", "source text file, or - for stdin")
+    .argument("<suspect>", "suspect text or HTML file, or - for stdin")
+    .argument("<source>", "source text or HTML file, or - for stdin")
     .addOption(formatOption())
     .option("--out <file>", "write the report to a file instead of stdout")
     .option("--max-bytes <n>", "largest input accepted, in bytes", positiveInt, DEFAULT_MAX_BYTES)

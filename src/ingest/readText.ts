@@ -1,11 +1,13 @@
-// Reads one text input (a file path, or "-" for standard input) for `check` and `compare`.
-// Every way an input can be wrong becomes an UnspinError that names the input and says what to
-// do; the text itself is returned exactly as decoded so offsets point at the original.
+// Reads one text input (a file path, or "-" for standard input) for `compare`. Every way an input
+// can be wrong becomes an UnspinError that names the input and says what to do; the text itself
+// is returned exactly as decoded so offsets point at the original. An HTML page is read as `add`
+// and `check` read it: its main text, extracted (offsets then point into that text).
 
 import { constants, createReadStream, type Stats } from "node:fs";
 import { open, stat, type FileHandle } from "node:fs/promises";
 import { errnoWords, UnspinError } from "../errors.js";
 import { decodeTextBytes, requireWords } from "./decode.js";
+import { formatFromBytes, formatFromName } from "./sniff.js";
 
 /** Default size limit for one input: 5 MiB, far above any news article, far below a crawl. */
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -32,6 +34,13 @@ export async function readTextInput(input: string, opts: ReadTextOptions = {}): 
   const name = input === "-" ? STDIN_NAME : input;
   const option = opts.optionNames?.maxBytes;
   const bytes = input === "-" ? await readStream(opts.stdin ?? process.stdin, name, maxBytes, option) : await readFileBytes(input, maxBytes, option);
+  if ((formatFromName(name) ?? formatFromBytes(bytes)) === "html") {
+    // The parsers load on first use only (about 0.2 s), as in readArticles.
+    const [{ decodeWebBytes }, { extractHtml }] = await Promise.all([import("./charset.js"), import("./html.js")]);
+    const text = extractHtml(decodeWebBytes(bytes).text).text;
+    requireWords(text, `${name} (the page's main text)`);
+    return { name, text };
+  }
   const text = decodeTextBytes(bytes, name);
   requireWords(text, name);
   return { name, text };
