@@ -135,6 +135,13 @@ test("add indexes every format of the examples; adding again changes nothing; ch
   // (The older text stays: the original's own URL still holds it.)
   assert.match(updated.err, /^added 1, 1 indexed URL now with a new text, duplicates 0, skipped 0$/m);
   await run(["remove", edited, "--index", index]);
+  // --max-bytes bounds one document, for add and check alike, and the reason says how to raise it.
+  const small = await run(["add", join(examples, "original", "rail-strike.txt"), "--index", index, "--max-bytes", "100"]);
+  assert.equal(small.code, 2);
+  assert.match(small.err, /rail-strike\.txt: 545 bytes is over the per-document limit of 100 bytes; skipped \(raise --max-bytes\)/);
+  const tooBig = await run(["check", join(examples, "spun", "harbour-council.txt"), "--index", index, "--max-bytes", "500"]);
+  assert.equal(tooBig.code, 2);
+  assert.match(tooBig.err, /harbour-council\.txt: 1\.2 KiB is over the per-document limit of 500 bytes; skipped \(raise --max-bytes\)/);
   const stats = JSON.parse((await run(["stats", "--index", index, "--format", "json"])).out);
   assert.equal(stats.documents, 8);
   assert.equal(stats.schemaVersion, SCHEMA_VERSION);

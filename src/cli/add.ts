@@ -5,12 +5,13 @@ import { startProgress } from "./progress.js";
 import { terminalSafe } from "../report/terminal.js";
 import { interruptible } from "./signals.js";
 
-export async function runAdd(index: UnspinIndex, paths: string[], stderr: NodeJS.WritableStream): Promise<AddSummary> {
+export async function runAdd(index: UnspinIndex, paths: string[], stderr: NodeJS.WritableStream, maxBytes?: number): Promise<AddSummary> {
   let bar: ReturnType<typeof startProgress> | undefined;
   const stop = interruptible(() => stderr.write("\nunspin: stopping after the batch in hand (Ctrl-C again to stop at once)\n"));
   try {
     return await index.add(paths, {
       signal: stop.signal,
+      ...(maxBytes !== undefined ? { maxBytes, optionNames: { maxBytes: "--max-bytes" } } : {}),
       onProgress: (p) => {
         bar ??= startProgress(stderr, p.totalBytes);
         bar.update(p.documents, p.bytes);

@@ -85,6 +85,8 @@ export interface RunCheckOptions {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   stdin?: NodeJS.ReadableStream;
+  /** Per-article byte limit (`--max-bytes`). */
+  maxBytes?: number;
 }
 
 export async function runCheck(unspin: Unspin, index: UnspinIndex | null, inputs: string[], o: RunCheckOptions): Promise<CheckTally> {
@@ -102,6 +104,7 @@ export async function runCheck(unspin: Unspin, index: UnspinIndex | null, inputs
       index,
       signal: stop.signal,
       sourceTexts: o.format === "html",
+      ...(o.maxBytes !== undefined ? { maxBytes: o.maxBytes, optionNames: { maxBytes: "--max-bytes" } } : {}),
       ...(o.stdin ? { stdin: o.stdin } : {}),
       onProgress: (p) => {
         bar ??= startProgress(o.stderr, p.totalBytes, "checked");

@@ -6,6 +6,7 @@ import { isUnspinError, UnspinError } from "../errors.js";
 import { createUnspin, defaultIndexPath, isRedisLocation, onCacheBuild, packageVersion, type UnspinIndex } from "../unspin.js";
 import { DEFAULT_HOST, DEFAULT_MAX_BODY, DEFAULT_PORT, DEFAULT_TIMEOUT_MS } from "../server/index.js";
 import { readTextInput, DEFAULT_MAX_BYTES } from "../ingest/readText.js";
+import { DEFAULT_INGEST_MAX_BYTES } from "../ingest/readArticles.js";
 import { assertSafeOut, writeReport, type Format } from "./output.js";
 import { terminalSafe } from "../report/terminal.js";
 import { formatAddSummary, runAdd } from "./add.js";
@@ -100,6 +101,8 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
       code = exitCodeFor(report);
     });
 
+  // add and check read whole crawls (a WARC streams; one record, page or file is one document).
+  const maxBytesOption = () => new Option("--max-bytes <n>", "largest single document (a file, page, WARC record or JSON line), in bytes").argParser(positiveInt).default(DEFAULT_INGEST_MAX_BYTES);
   const indexOption = () => new Option("--index <file>", `index file (default: $UNSPIN_STORE, else $UNSPIN_INDEX, else ${defaultIndexPath()})`);
   const storeOption = () => new Option("--store <url>", "index on a Redis Cluster: redis://host:port[,host:port...][/name][?wait=1] (default: $UNSPIN_STORE)");
   /** The index a command names: --store, --index, $UNSPIN_STORE, $UNSPIN_INDEX, the default file. */
@@ -128,9 +131,10 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     .argument("<paths...>", "files or folders to index, or - for stdin")
     .addOption(indexOption())
     .addOption(storeOption())
-    .action(async (paths: string[], opts: { index?: string; store?: string }) => {
+    .addOption(maxBytesOption())
+    .action(async (paths: string[], opts: { index?: string; store?: string; maxBytes: number }) => {
       const index = await unspin.openIndex(locationOf(opts));
-      const summary = await withIndex(index, (i) => runAdd(i!, paths, stderr));
+      const summary = await withIndex(index, (i) => runAdd(i!, paths, stderr, opts.maxBytes));
       stderr.write(formatAddSummary(summary));
       code = summary.interrupted ? EXIT.interrupted : summary.added + summary.duplicates + summary.updated === 0 && summary.skipped.length > 0 ? EXIT.error : EXIT.clean;
     });
@@ -143,7 +147,8 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     .addOption(storeOption())
     .addOption(new Option("--format <format>", "report format").choices(["text", "json", "jsonl", "html"]).default("text"))
     .option("--out <file>", "write the report(s) to a file instead of stdout")
-    .action(async (inputs: string[], opts: { index?: string; store?: string; format: CheckFormat; out?: string }) => {
+    .addOption(maxBytesOption())
+    .action(async (inputs: string[], opts: { index?: string; store?: string; format: CheckFormat; out?: string; maxBytes: number }) => {
       const indexPath = locationOf(opts);
       const explicit = named(opts);
       await assertSafeOut(opts.out, { inputs, index: indexPath });
@@ -155,7 +160,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
         index = null;
         stderr.write(`unspin: no index at ${terminalSafe(indexPath)}; reporting source-free evidence only (build one with unspin add)\n`);
       }
-      const tally = await withIndex(index, (i) => runCheck(unspin, i, inputs, { format: opts.format, out: opts.out, stdout, stderr, ...(io.stdin ? { stdin: io.stdin } : {}) }));
+      const tally = await withIndex(index, (i) => runCheck(unspin, i, inputs, { format: opts.format, out: opts.out, stdout, stderr, maxBytes: opts.maxBytes, ...(io.stdin ? { stdin: io.stdin } : {}) }));
       if (tally.checked + tally.failed > 1 || tally.interrupted) stderr.write(`unspin: ${formatTally(tally)}`);
       code = tally.interrupted ? EXIT.interrupted : tally.failed ? EXIT.error : tally.copies + tally.likelySpun > 0 ? EXIT.findings : EXIT.clean;
     });

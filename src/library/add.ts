@@ -128,6 +128,7 @@ export async function addToIndex(unspin: Unspin, store: IndexStore, source: AddS
       ? readArticles([...paths], {
           onBytes: (n) => (bytes = n),
           ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+          ...(options.optionNames ? { optionNames: options.optionNames } : {}),
           ...(options.stdin ? { stdin: options.stdin } : {}),
           ...(options.format ? { format: options.format } : {}),
         })

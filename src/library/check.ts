@@ -110,6 +110,7 @@ export async function* checkInputs(unspin: Unspin, target: CheckTarget | null, i
     const read = readArticles([input], {
       onBytes: (n) => (bytes = n),
       ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+      ...(options.optionNames ? { optionNames: options.optionNames } : {}),
       ...(options.stdin ? { stdin: options.stdin } : {}),
     });
     for await (const ev of read) {

@@ -103,6 +103,8 @@ export interface AddOptions {
   workerMinBytes?: number;
   /** Read options of ingest: per-document byte limit, stdin stream, forced format. */
   maxBytes?: number;
+  /** How the caller's users raise the limit (e.g. `{ maxBytes: "--max-bytes" }`), named in skip reasons. */
+  optionNames?: { maxBytes?: string };
   stdin?: NodeJS.ReadableStream;
   format?: Format;
 }
@@ -151,7 +153,9 @@ export interface CheckInputsOptions {
   sourceTexts?: boolean;
   onProgress?: (p: { checked: number; failed: number; bytes: number; totalBytes?: number }) => void;
   signal?: AbortSignal;
+  /** Per-document byte limit of ingest (default 50 MiB), and how the caller's users raise it (named in failure reasons). */
   maxBytes?: number;
+  optionNames?: { maxBytes?: string };
   stdin?: NodeJS.ReadableStream;
 }
 
