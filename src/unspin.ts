@@ -19,6 +19,7 @@ import { denseProfile } from "./search/dense.js";
 import { checkDirection } from "./cluster/reversed.js";
 import { withoutShadowed } from "./search/shadowed.js";
 import type { Article } from "./ingest/types.js";
+import { requireWords } from "./ingest/decode.js";
 import { analyzeIntrinsic, type CorpusCounts, type IntrinsicResult, type WordVectors } from "./intrinsic/index.js";
 import { getWordVectors } from "./lexicon/vectors.js";
 import { getContextModel, type ContextLanguageModel } from "./lexicon/context-model.js";
@@ -29,6 +30,9 @@ import { checkInputs } from "./library/check.js";
 import type { ArticleInput, CheckEvent, CheckInputsOptions, HtmlArticleInput, MigrateOptions, MigrateSummary, OpenIndexOptions, UnspinIndex } from "./library/types.js";
 import { migrateIndex } from "./library/migrate.js";
 import { articleFromHtml } from "./library/article.js";
+
+/** What a library caller does about a text without words (the CLI and the server say it their way). */
+const LIBRARY_HINT = "pass the article's text";
 
 export { onCacheBuild, type CacheBuildEvent } from "./lexicon/cache.js";
 
@@ -205,6 +209,8 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
       const src: CompareInput = typeof source === "string" ? { text: source } : source;
       const sText = toText(suspect);
       const oText = toText(src.text);
+      requireWords(sText.source, "the suspect", LIBRARY_HINT);
+      requireWords(oText.source, "the source", LIBRARY_HINT);
       const alignment = alignTexts(sText, oText, lex(), options.align);
       return buildReport(sText, [{ id: src.id ?? "source", ...(src.url ? { url: src.url } : {}), ...(src.title ? { title: src.title } : {}), text: oText, alignment }], {
         ...(opts.input !== undefined ? { input: opts.input } : {}),
@@ -213,6 +219,7 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
     },
     async check(suspect, index, opts = {}) {
       const sText = toText(suspect);
+      requireWords(sText.source, "the suspect", LIBRARY_HINT);
       const trace: TraceOptions = { ...DEFAULT_TRACE, ...options.trace, ...(options.alignCandidates !== undefined ? { maxAligned: options.alignCandidates } : {}) };
       const base = options.candidates ?? DEFAULT_CANDIDATES;
       // Rank at least as many candidates as may be aligned.
@@ -286,6 +293,7 @@ export function createUnspin(options: UnspinOptions = {}): Unspin {
     },
     intrinsic(text, opts = {}) {
       const t = toText(text);
+      requireWords(t.source, "the text", LIBRARY_HINT);
       const report = buildReport(t, [], { ...(opts.input !== undefined ? { input: opts.input } : {}), mode: "source-free" });
       return merge(report, intrinsic(t, opts.corpus));
     },

@@ -190,3 +190,14 @@ test("an aborted add writes whole batches only and says it was interrupted", asy
   assert.equal((await index.stats()).documents, s.added);
   await index.close();
 });
+
+test("the library refuses a text without words as the CLI and the server do: INPUT_EMPTY, not a report", async () => {
+  const text = readFileSync(original("rail-strike.txt"), "utf8");
+  const empty = (e: unknown) => e instanceof UnspinError && e.code === "INPUT_EMPTY" && /pass the article's text/.test(e.hint);
+  assert.throws(() => unspin.compare("", text), empty);
+  assert.throws(() => unspin.compare(text, "  \n "), empty);
+  assert.throws(() => unspin.intrinsic("1234 --"), empty);
+  const { index } = await freshIndex();
+  await assert.rejects(index.check(""), empty);
+  await index.close();
+});

@@ -104,9 +104,9 @@ export function decodeTextBytes(bytes: Uint8Array, name: string): string {
 }
 
 /** Throws INPUT_EMPTY unless the text holds at least one letter. */
-export function requireWords(text: string, name: string): void {
+export function requireWords(text: string, name: string, hint = "give a file that contains the article's text"): void {
   if (!/\p{L}/u.test(text)) {
     const what = text.trim() === "" ? "is empty" : "holds no letters";
-    throw new UnspinError("INPUT_EMPTY", `${name}: ${what}`, "give a file that contains the article's text");
+    throw new UnspinError("INPUT_EMPTY", `${name}: ${what}`, hint);
   }
 }

@@ -61,7 +61,7 @@ export default async function run(task: ReadTask): Promise<ReadResult> {
       case "check": {
         const idx = await openIndex();
         const article = "html" in task.suspect ? await unspin.extract({ html: task.suspect.html, ...(task.url ? { url: task.url } : {}) }) : { text: task.suspect.text };
-        requireWords(article.text, "html" in task.suspect ? "the page's main text" : "text");
+        requireWords(article.text, "html" in task.suspect ? "the page's main text" : "text", "send the article's text as `text`, or its page as `html`");
         // A page's date (from its metadata) lets check tell its later copies from its sources.
         const published = "published" in article ? article.published : undefined;
         const report = await idx.check({ text: article.text, ...(published ? { published } : {}) }, { ...(task.input !== undefined ? { input: task.input } : {}), ...(task.url ? { url: task.url } : {}) });
@@ -71,8 +71,8 @@ export default async function run(task: ReadTask): Promise<ReadResult> {
         });
       }
       case "compare": {
-        requireWords(task.suspect, "suspect");
-        requireWords(task.source, "source");
+        requireWords(task.suspect, "suspect", "send the suspect's text as `suspect`");
+        requireWords(task.source, "source", "send the source's text as `source`");
         const report = unspin.compare(task.suspect, { text: task.source, id: "source" }, task.input !== undefined ? { input: task.input } : {});
         return await reply(report, task.suspect, task.want, async () => new Map([["source", task.source]]));
       }
