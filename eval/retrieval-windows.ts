@@ -29,6 +29,7 @@ import { tmpdir } from "node:os";
 import { createUnspin, type CandidateOutcome } from "../src/unspin.js";
 import { openIndexStore } from "../src/store/index.js";
 import { buildUnits, type Unit } from "../src/align/units.js";
+import { contentWords } from "../src/search/dense.js";
 import { getContextModel } from "../src/lexicon/context-model.js";
 import { dataset, fail, parseArgs, readText, RESULTS_DIR, today } from "./args.js";
 import { splitOf, type Split } from "./split.js";
@@ -83,18 +84,7 @@ interface Window {
 
 /** Disjoint windows of WINDOW content words, each with its best candidate stretch of STRETCH content words. */
 function windows(sus: readonly Unit[], src: readonly Unit[]): Window[] {
-  const sc: number[] = [];
-  for (let i = 0; i < sus.length; i++) if (!sus[i]!.stop) sc.push(i);
-  const oc: number[] = [];
-  const at = new Map<string, number[]>();
-  for (let i = 0; i < src.length; i++) {
-    if (src[i]!.stop) continue;
-    const k = src[i]!.key;
-    let l = at.get(k);
-    if (!l) at.set(k, (l = []));
-    l.push(oc.length);
-    oc.push(i);
-  }
+  const { sc, oc, at } = contentWords(sus, src);
   const out: Window[] = [];
   for (let a = 0; a + WINDOW <= sc.length; a += WINDOW) {
     const pairs: [number, number][] = [];

@@ -49,8 +49,12 @@ export function denseStretch(sus: readonly Unit[], src: readonly Unit[], weightO
   return denseProfile(sus, src, weightOf, [minShare], o)[0]!;
 }
 
-/** `denseStretch` for several share floors at once (one pass; the evaluation replays claim rules from it). */
-export function denseProfile(sus: readonly Unit[], src: readonly Unit[], weightOf: (u: Unit) => number, floors: readonly number[], o: DenseOptions = DEFAULT_DENSE): (DenseStretch | null)[] {
+/**
+ * The content words of both texts, for matching windows by base form: the suspect's content units
+ * (`sc`), the source's (`oc`), and where each base form occurs among the source's (`at`: positions
+ * in `oc`).
+ */
+export function contentWords(sus: readonly Unit[], src: readonly Unit[]): { sc: number[]; oc: number[]; at: Map<string, number[]> } {
   const sc: number[] = [];
   for (let u = 0; u < sus.length; u++) if (!sus[u]!.stop) sc.push(u);
   const oc: number[] = [];
@@ -63,6 +67,12 @@ export function denseProfile(sus: readonly Unit[], src: readonly Unit[], weightO
     list.push(oc.length);
     oc.push(u);
   }
+  return { sc, oc, at };
+}
+
+/** `denseStretch` for several share floors at once (one pass; the evaluation replays claim rules from it). */
+export function denseProfile(sus: readonly Unit[], src: readonly Unit[], weightOf: (u: Unit) => number, floors: readonly number[], o: DenseOptions = DEFAULT_DENSE): (DenseStretch | null)[] {
+  const { sc, oc, at } = contentWords(sus, src);
   const bests: (DenseStretch | null)[] = floors.map(() => null);
   if (sc.length === 0 || oc.length === 0) return bests;
   const weights = sc.map((u) => weightOf(sus[u]!));
