@@ -129,17 +129,20 @@ test("devices are refused and named pipes read within the limit (readArticles an
     w.on("open", pump);
     return w;
   };
+  // Its descriptor must be closed before the pipe is opened again: a writer still open would
+  // feed the next reader its words (and break the next writer's pipe when that reader stops).
+  const stop = (s: ReturnType<typeof createWriteStream>) => new Promise<void>((done) => (s.closed ? done() : (s.once("close", () => done()), s.destroy())));
   let w = endless();
   const t0 = Date.now();
   const r = await collect([fifo, join(dir, "missing.txt")], { maxBytes: MiB });
-  w.destroy();
+  await stop(w);
   assert.ok(Date.now() - t0 < 5000);
   assert.match(r.skips[0]!.reason, /^more than the per-document limit of 1\.0 MiB; skipped$/);
   assert.equal(r.skips[0]!.input, fifo);
   assert.equal(r.skips.length, 2, "the batch goes on");
   w = endless();
   await assert.rejects(readTextInput(fifo, { maxBytes: MiB }), (e: Error & { code?: string }) => e.code === "INPUT_TOO_LARGE");
-  w.destroy();
+  await stop(w);
 
   // A pipe that carries an article and closes is read like a file.
   const one = createWriteStream(fifo);
