@@ -40,7 +40,7 @@ function charRanges(text: Text, units: Alignment["suspectUnits"], spans: readonl
   return spans.map((p) => ({ start: text.tokens[units[p.start]!.token]!.start, end: text.tokens[units[p.end - 1]!.token]!.end }));
 }
 
-export function checkDirection(suspect: Text, sources: readonly (SourceInput & { published?: string })[], lexicon: Lexicon, published?: string): DirectionCheck {
+export function checkDirection(suspect: Text, sources: readonly SourceInput[], lexicon: Lexicon, published?: string): DirectionCheck {
   const out: DirectionCheck = { sources: [], copies: [], doubts: [] };
   for (const s of sources) {
     const name = s.url ?? s.id;
