@@ -83,6 +83,20 @@ describe("context model: the shipped file", () => {
     for (const w of ["the", "Hostile", "ZURICH\u2019S", "qwzxv"]) assert.equal(cached.id(w), built.id(w));
   });
 
+  test("two installs share one cache: a copy of the model elsewhere (another checkout) hits it; a changed model rebuilds", async () => {
+    const dir = await tempDir("unspin-context-model-shared-");
+    const other = join(await tempDir("unspin-context-model-copy-"), "cmu-en-us-bigram.bin");
+    writeFileSync(other, readFileSync(SHIPPED_CONTEXT_MODEL));
+    assert.equal(loadBigramModel({ cacheDir: dir }).fromCache, false);
+    assert.equal(loadBigramModel({ cacheDir: dir, path: other }).fromCache, true, "same content, other path and time");
+    assert.equal(loadBigramModel({ cacheDir: dir }).fromCache, true, "and back: no rebuild");
+    const bytes = readFileSync(SHIPPED_CONTEXT_MODEL);
+    // A different model (its last byte changed, which the stamp reads) is not served the other's cache.
+    bytes[bytes.length - 1] ^= 0x01;
+    writeFileSync(other, bytes);
+    assert.throws(() => loadBigramModel({ cacheDir: dir, path: other }), (e) => isUnspinError(e) && e.code === "LEXICON", "rebuilt from the changed file, which no longer decodes");
+  });
+
   test("its header records where it came from", () => {
     const { header } = readBigramHeader(readFileSync(SHIPPED_CONTEXT_MODEL));
     assert.equal(header.source.package, "Debian pocketsphinx-en-us");

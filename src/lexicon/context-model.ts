@@ -12,7 +12,8 @@
 // bundle the full model uses for its bigrams (language-model.ts), cached as `bigram.bin` in the
 // lexicon cache directory. Later loads only map that file (a few milliseconds).
 
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { UnspinError } from "../errors.js";
 import { BundleWriter } from "./bundle.js";
@@ -35,6 +36,26 @@ export interface ContextModelOptions {
   cacheDir?: string | false;
 }
 
+/** Bytes hashed at each end of a model file for its cache stamp. */
+const END_BYTES = 64 * 1024;
+
+/** sha256 of a file's first and last END_BYTES. */
+function endsHash(path: string, size: number, hint: string): string {
+  const hash = createHash("sha256");
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const buf = Buffer.alloc(Math.min(END_BYTES, size));
+    hash.update(buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)));
+    hash.update(buf.subarray(0, readSync(fd, buf, 0, buf.length, Math.max(0, size - buf.length))));
+  } catch (cause) {
+    throw new UnspinError("LEXICON", `cannot read the context language model ${path}`, hint, { cause });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
 /** Load a model file in the shipped format (bigram-format.ts). Throws UnspinError("LEXICON") naming it. */
 export function loadBigramModel(options: { path?: string; cacheDir?: string | false } = {}): ContextLanguageModel {
   const path = options.path ?? SHIPPED_CONTEXT_MODEL;
@@ -45,8 +66,10 @@ export function loadBigramModel(options: { path?: string; cacheDir?: string | fa
   } catch (cause) {
     throw new UnspinError("LEXICON", `cannot read the context language model ${path}`, hint, { cause });
   }
-  // Size and mtime stand for the file's content: a reinstalled or replaced model rebuilds.
-  const stamp = `unspin-lexicon/bigram@${FORMAT} ${path} size=${stat.size} mtime=${stat.mtimeMs}`;
+  // The content decides, not the path or the time: two installs (a global one and a project's,
+  // two checkouts) share one cache without rebuilding it each time the other ran, and a replaced
+  // model rebuilds. Size and a hash of both ends stand for the content (cheap at every start).
+  const stamp = `unspin-lexicon/bigram@${FORMAT} size=${stat.size} ends=${endsHash(path, stat.size, hint)}`;
   const { reader, fromCache } = cachedBundle("bigram.bin", { dir: options.cacheDir ?? defaultCacheDir(), stamp }, () => {
     let bytes: Buffer;
     try {
