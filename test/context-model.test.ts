@@ -92,7 +92,7 @@ describe("context model: the shipped file", () => {
     assert.equal(loadBigramModel({ cacheDir: dir }).fromCache, true, "and back: no rebuild");
     const bytes = readFileSync(SHIPPED_CONTEXT_MODEL);
     // A different model (its last byte changed, which the stamp reads) is not served the other's cache.
-    bytes[bytes.length - 1] ^= 0x01;
+    bytes[bytes.length - 1]! ^= 0x01;
     writeFileSync(other, bytes);
     assert.throws(() => loadBigramModel({ cacheDir: dir, path: other }), (e) => isUnspinError(e) && e.code === "LEXICON", "rebuilt from the changed file, which no longer decodes");
   });
