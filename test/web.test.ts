@@ -415,4 +415,23 @@ describe("the web page in headless Chromium", { skip }, () => {
       await guarded.close();
     }
   });
+
+  test("an original checked against an index holding only its spun copy: the verdict says the direction is in doubt", async () => {
+    const farm = await freshServer();
+    try {
+      origin = farm.url;
+      const added = await fetch(`${farm.url}/api/documents`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: spun, url: "https://farm.example/harbour" }) });
+      assert.equal(added.status, 200);
+      await page.goto(`${farm.url}/`);
+      await page.waitForSelector("body.ready");
+      await page.fill("#suspect", read("original/harbour-council.txt"));
+      await page.click("#check-button");
+      await page.waitForFunction(CHECKED);
+      assert.match((await page.textContent(".summary .meaning"))!, /Or the indexed article copied this one: the text cannot tell which came first/);
+      assert.match((await page.textContent(".summary .notes"))!, /https:\/\/farm\.example\/harbour may be a copy of this text rather than its source/);
+      await page.screenshot({ path: join(artifacts, "web-direction-doubt.png") });
+    } finally {
+      await farm.close();
+    }
+  });
 });
