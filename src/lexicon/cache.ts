@@ -3,7 +3,8 @@
 // versions); a file whose stamp differs, or that cannot be parsed, is rebuilt. The cache is an
 // optimisation only: when the directory cannot be created or written, the lexicon still works.
 
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { BundleReader, BundleWriter } from "./bundle.js";
@@ -13,6 +14,29 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.UNSPIN_CACHE_DIR) return env.UNSPIN_CACHE_DIR;
   if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, "unspin");
   return join(homedir(), ".cache", "unspin");
+}
+
+/** Bytes hashed at each end of a model file for its identity. */
+const END_BYTES = 64 * 1024;
+
+/**
+ * What stands for a model file's content in a cache stamp: its size and a hash of its first and
+ * last 64 KiB. Not its path or modification time: two installs (a global one and a project's, two
+ * checkouts) share one cache without rebuilding it each time the other ran, and a replaced model
+ * rebuilds. Cheap at every start. Throws the file system's error (the caller names the file).
+ */
+export function fileIdentity(path: string): string {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const hash = createHash("sha256");
+    const buf = Buffer.alloc(Math.min(END_BYTES, size));
+    hash.update(buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)));
+    hash.update(buf.subarray(0, readSync(fd, buf, 0, buf.length, Math.max(0, size - buf.length))));
+    return `size=${size} ends=${hash.digest("hex").slice(0, 16)}`;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export interface CacheOptions {

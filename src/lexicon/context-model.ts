@@ -12,12 +12,11 @@
 // bundle the full model uses for its bigrams (language-model.ts), cached as `bigram.bin` in the
 // lexicon cache directory. Later loads only map that file (a few milliseconds).
 
-import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
-import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { UnspinError } from "../errors.js";
 import { BundleWriter } from "./bundle.js";
-import { cachedBundle, defaultCacheDir } from "./cache.js";
+import { cachedBundle, defaultCacheDir, fileIdentity } from "./cache.js";
 import { BigramFormatError, decodeBigramModel } from "./bigram-format.js";
 import { BundleBigramModel, writeBigramSections, type ContextLanguageModel } from "./language-model.js";
 import { loadTrigramModel } from "./trigram.js";
@@ -36,40 +35,17 @@ export interface ContextModelOptions {
   cacheDir?: string | false;
 }
 
-/** Bytes hashed at each end of a model file for its cache stamp. */
-const END_BYTES = 64 * 1024;
-
-/** sha256 of a file's first and last END_BYTES. */
-function endsHash(path: string, size: number, hint: string): string {
-  const hash = createHash("sha256");
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, "r");
-    const buf = Buffer.alloc(Math.min(END_BYTES, size));
-    hash.update(buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)));
-    hash.update(buf.subarray(0, readSync(fd, buf, 0, buf.length, Math.max(0, size - buf.length))));
-  } catch (cause) {
-    throw new UnspinError("LEXICON", `cannot read the context language model ${path}`, hint, { cause });
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-  return hash.digest("hex").slice(0, 16);
-}
-
 /** Load a model file in the shipped format (bigram-format.ts). Throws UnspinError("LEXICON") naming it. */
 export function loadBigramModel(options: { path?: string; cacheDir?: string | false } = {}): ContextLanguageModel {
   const path = options.path ?? SHIPPED_CONTEXT_MODEL;
   const hint = path === SHIPPED_CONTEXT_MODEL ? "reinstall unspin (npm ci); the model ships in its models/ folder" : "check the path, or regenerate it with scripts/derive-context-model.ts";
-  let stat;
+  let identity;
   try {
-    stat = statSync(path);
+    identity = fileIdentity(path);
   } catch (cause) {
     throw new UnspinError("LEXICON", `cannot read the context language model ${path}`, hint, { cause });
   }
-  // The content decides, not the path or the time: two installs (a global one and a project's,
-  // two checkouts) share one cache without rebuilding it each time the other ran, and a replaced
-  // model rebuilds. Size and a hash of both ends stand for the content (cheap at every start).
-  const stamp = `unspin-lexicon/bigram@${FORMAT} size=${stat.size} ends=${endsHash(path, stat.size, hint)}`;
+  const stamp = `unspin-lexicon/bigram@${FORMAT} ${identity}`;
   const { reader, fromCache } = cachedBundle("bigram.bin", { dir: options.cacheDir ?? defaultCacheDir(), stamp }, () => {
     let bytes: Buffer;
     try {
