@@ -59,8 +59,10 @@ function coveredUnits(ranges: { start: number; end: number }[]): number {
   return total;
 }
 
-function charRange(text: Text, units: Alignment["suspectUnits"], start: number, end: number): Range {
-  return { start: text.tokens[units[start]!.token]!.start, end: text.tokens[units[end - 1]!.token]!.end };
+/** Where an alignment's passages lie, in characters of the suspect and of the source. */
+export function passageChars(alignment: Alignment, suspect: Text, source: Text): { suspect: Range; source: Range }[] {
+  const at = (text: Text, units: Alignment["suspectUnits"], span: { start: number; end: number }): Range => ({ start: text.tokens[units[span.start]!.token]!.start, end: text.tokens[units[span.end - 1]!.token]!.end });
+  return alignment.passages.map((p) => ({ suspect: at(suspect, alignment.suspectUnits, p.suspect), source: at(source, alignment.sourceUnits, p.source) }));
 }
 
 export function examinePair(x: PairDocument, y: PairDocument, lexicon: Lexicon, options: ExamineOptions = DEFAULT_EXAMINE): PairEdge | null {
@@ -81,11 +83,7 @@ export function examinePair(x: PairDocument, y: PairDocument, lexicon: Lexicon, 
   const srcUnits = coveredUnits(alignment.passages.map((p) => p.source));
   const susTotal = alignment.suspectUnits.length;
   const srcTotal = alignment.sourceUnits.length;
-  const passages = alignment.passages.map((p) => {
-    const s = charRange(sus.text, alignment.suspectUnits, p.suspect.start, p.suspect.end);
-    const o = charRange(src.text, alignment.sourceUnits, p.source.start, p.source.end);
-    return aIsSuspect ? { a: s, b: o } : { a: o, b: s };
-  });
+  const passages = passageChars(alignment, sus.text, src.text).map(({ suspect: s, source: o }) => (aIsSuspect ? { a: s, b: o } : { a: o, b: s }));
   const ranges = { a: passages.map((p) => p.a), b: passages.map((p) => p.b) };
   const dir = copyDirection({ text: a.text, ...(a.published ? { published: a.published } : {}) }, { text: b.text, ...(b.published ? { published: b.published } : {}) }, alignment, aIsSuspect, ranges, lexicon, options.direction);
   const covSus = susTotal ? susUnits / susTotal : 0;

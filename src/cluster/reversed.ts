@@ -11,9 +11,9 @@
 //   session 7: leaving such sources out cost 16 points of translation recall on the test split).
 import type { Text } from "../text/types.js";
 import type { Lexicon } from "../lexicon/types.js";
-import type { Alignment } from "../align/index.js";
 import type { SourceInput } from "../report/build.js";
 import { copyDirection, dateOrder } from "./direction.js";
+import { passageChars } from "./examine.js";
 
 /** An indexed document that is a copy of the suspect (published later), not its source. */
 export interface CopyOfSuspect {
@@ -36,10 +36,6 @@ export interface DirectionCheck {
 /** A date as stored ("2026-10-05T00:00:00.000Z" for a day), shown as the day when no time was given. */
 const day = (d: string) => d.replace(/T00:00(:00(\.000)?)?Z$/, "");
 
-function charRanges(text: Text, units: Alignment["suspectUnits"], spans: readonly { start: number; end: number }[]) {
-  return spans.map((p) => ({ start: text.tokens[units[p.start]!.token]!.start, end: text.tokens[units[p.end - 1]!.token]!.end }));
-}
-
 export function checkDirection(suspect: Text, sources: readonly SourceInput[], lexicon: Lexicon, published?: string): DirectionCheck {
   const out: DirectionCheck = { sources: [], copies: [], doubts: [] };
   for (const s of sources) {
@@ -51,7 +47,8 @@ export function checkDirection(suspect: Text, sources: readonly SourceInput[], l
     out.sources.push(s);
     const a = s.alignment;
     if (a.passages.length === 0) continue;
-    const ranges = { a: charRanges(suspect, a.suspectUnits, a.passages.map((p) => p.suspect)), b: charRanges(s.text, a.sourceUnits, a.passages.map((p) => p.source)) };
+    const chars = passageChars(a, suspect, s.text);
+    const ranges = { a: chars.map((c) => c.suspect), b: chars.map((c) => c.source) };
     const dir = copyDirection({ text: suspect }, { text: s.text }, a, true, ranges, lexicon);
     const mine = dir.evidence.text.a;
     const theirs = dir.evidence.text.b;
