@@ -111,14 +111,9 @@ const UNIGRAM_TOTAL = 5.416e11;
  */
 export function rarity(u: Unit, lexicon: Lexicon): number {
   if (u.stop) return 0;
-  const w = englishRarity(u.norm, lexicon);
+  const z = Math.log10(UNIGRAM_TOTAL / (lexicon.unigram(u.norm) + 1));
+  const w = Math.max(0, Math.min(1, (z - 3) / 3));
   return u.proper || u.number ? w / 2 : w;
-}
-
-/** 0 for words a thousandth of English text or more, rising (by the log) to 1 for one in a million and rarer. */
-function englishRarity(norm: string, lexicon: Lexicon): number {
-  const z = Math.log10(UNIGRAM_TOTAL / (lexicon.unigram(norm) + 1));
-  return Math.max(0, Math.min(1, (z - 3) / 3));
 }
 
 export interface DenseEvidence {
