@@ -45,9 +45,11 @@ export async function checkOne(unspin: Unspin, target: CheckTarget, suspect: str
   // An indexed suspect's own word pairs are in the index's counts: they would vouch for its odd
   // phrases (a spun text indexed finds its own swaps common). Its document's counts are taken out
   // (the stored text is the suspect's unless the document was found by its URL).
-  const ownText = !corpus || !indexed ? undefined : indexed === ownId ? text : (await target.store.getDocuments([indexed]))[0]?.text;
+  // The suspect is analysed once, for its own n-grams and for the check.
+  const analyzed = unspin.analyze(text);
+  const ownText = !corpus || !indexed ? undefined : indexed === ownId ? analyzed : (await target.store.getDocuments([indexed]))[0]?.text;
   const context = corpus && ownText !== undefined ? withoutDocument(corpus, unspin.ngrams(ownText)) : corpus;
-  const report = await unspin.check(text, target.store, {
+  const report = await unspin.check(analyzed, target.store, {
     ...(options.input !== undefined ? { input: options.input } : {}),
     ...(options.onCandidate ? { onCandidate: options.onCandidate } : {}),
     ...(published ? { published } : {}),
